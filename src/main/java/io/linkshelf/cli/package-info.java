@@ -1,0 +1,5 @@
+/** Command-line entry points: picocli commands that parse options, wire the feature packages together and print. The only package that prints or exits. */
+@NullMarked
+package io.linkshelf.cli;
+
+import org.jspecify.annotations.NullMarked;

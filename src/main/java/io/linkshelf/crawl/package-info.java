@@ -1,0 +1,5 @@
+/** Runs one snapshot: per-host politeness, the recording HTTP fetcher, robots.txt, retries and the outcome of every catalog entry. */
+@NullMarked
+package io.linkshelf.crawl;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Snapshot reports and diffs between snapshots. */
+@NullMarked
+package io.linkshelf.report;
+
+import org.jspecify.annotations.NullMarked;
