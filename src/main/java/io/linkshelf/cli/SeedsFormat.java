@@ -1,0 +1,8 @@
+package io.linkshelf.cli;
+
+/** How {@code linkshelf seeds} prints the catalog. */
+enum SeedsFormat {
+    TABLE,
+    JSON,
+    CSV
+}
