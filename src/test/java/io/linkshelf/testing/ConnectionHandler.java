@@ -31,10 +31,10 @@ final class ConnectionHandler implements Runnable {
     private final Socket socket;
     private final long connectionId;
     private final String host;
-    private final TestServer.HostCounters counters;
+    private final HostCounters counters;
 
     ConnectionHandler(TestServer server, Socket socket, long connectionId, String host,
-            TestServer.HostCounters counters) {
+            HostCounters counters) {
         this.server = server;
         this.socket = socket;
         this.connectionId = connectionId;
@@ -67,7 +67,7 @@ final class ConnectionHandler implements Runnable {
     private boolean serveOne(InputStream in, OutputStream out) throws IOException, InterruptedException {
         Optional<RecordedRequest> read;
         try {
-            read = readRequest(in);
+            read = readRequest(in, out);
         } catch (BadRequest e) {
             writeResponse(out, "GET", Response.plainText(e.status, e.getMessage() + "\n").closeConnection());
             return false;
@@ -87,7 +87,7 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
-    private Optional<RecordedRequest> readRequest(InputStream in) throws IOException, BadRequest {
+    private Optional<RecordedRequest> readRequest(InputStream in, OutputStream out) throws IOException, BadRequest {
         int b = in.read();
         while (b == '\r' || b == '\n') { // tolerated between requests (RFC 9112, 2.2)
             b = in.read();
@@ -127,6 +127,12 @@ final class ConnectionHandler implements Runnable {
             throw new BadRequest(501, "request bodies with Transfer-Encoding are not supported");
         }
         int length = contentLength(headers);
+        boolean expectsContinue = headers.stream()
+                .anyMatch(h -> h.is("Expect") && h.value().equalsIgnoreCase("100-continue"));
+        if (length > 0 && expectsContinue) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
         byte[] body = in.readNBytes(length);
         if (body.length < length) {
             throw new EOFException("connection " + connectionId + " closed after " + body.length + " of " + length

@@ -16,10 +16,12 @@ import java.util.Map;
  * An immutable scripted HTTP response: status, headers in order (duplicates allowed), body bytes, and how to put it
  * on the wire, including faults. Every wither returns a new instance.
  *
- * <p>Framing: unless the headers already name {@code Content-Length} or {@code Transfer-Encoding}, the server adds
- * {@code Content-Length} of the (possibly gzipped) body, or {@code Transfer-Encoding: chunked} after {@link #chunked()}.
+ * <p>Framing: unless the headers already name {@code Content-Length} or {@code Transfer-Encoding}, the server
+ * adds {@code Content-Length} of the (possibly gzipped) body, or {@code Transfer-Encoding: chunked} after
+ * {@link #chunked()}. Scripting a wrong {@code Content-Length} header yourself is how to lie about the length.
  * Byte counts of {@link #shortBody(int)} and {@link #resetAfterBodyBytes(int)} count bytes after the header block as
- * sent, i.e. gzipped and chunk-framed where those apply.
+ * sent, i.e. gzipped and chunk-framed where those apply. The header block is encoded as UTF-8, so a non-ASCII
+ * {@code Location} goes out as raw UTF-8 bytes, as some real servers send it.
  */
 public final class Response {
 

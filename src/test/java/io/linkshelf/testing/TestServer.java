@@ -34,7 +34,15 @@ import org.jspecify.annotations.Nullable;
  * route registered with a query matches only that exact query string; one registered without a query matches its
  * path with any query or none. Registering the same host and target again replaces the route. No match gives 404.
  *
- * <p>Thread-safe: routes may be added while requests are served.
+ * <p>Thread-safe: routes may be added while requests are served. Typical use:
+ * <pre>{@code
+ * try (TestServer server = TestServer.start("127.0.0.1", "127.0.0.2")) {
+ *     server.on("127.0.0.2", "/s?__biz=a&mid=1&idx=1")
+ *             .respond(Response.status(503), Response.ok("text/html; charset=utf-8", html, UTF_8));
+ *     // crawl server.uri("127.0.0.2", "/s?__biz=a&mid=1&idx=1") ...
+ *     assertThat(server.stats("127.0.0.2").maxInFlightRequests()).isEqualTo(1);
+ * }
+ * }</pre>
  */
 public final class TestServer implements AutoCloseable {
 
@@ -316,35 +324,5 @@ public final class TestServer implements AutoCloseable {
     }
 
     private record RouteKey(String host, String target) {
-    }
-
-    /** Live counters of one host, updated by the accept loop and the connection handlers. */
-    static final class HostCounters {
-        private final AtomicInteger connections = new AtomicInteger();
-        private final AtomicInteger open = new AtomicInteger();
-        private final AtomicInteger maxOpen = new AtomicInteger();
-        private final AtomicInteger inFlight = new AtomicInteger();
-        private final AtomicInteger maxInFlight = new AtomicInteger();
-
-        void connectionOpened() {
-            connections.incrementAndGet();
-            maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-        }
-
-        void connectionClosed() {
-            open.decrementAndGet();
-        }
-
-        void requestStarted() {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        }
-
-        void requestEnded() {
-            inFlight.decrementAndGet();
-        }
-
-        HostStats snapshot() {
-            return new HostStats(connections.get(), open.get(), maxOpen.get(), maxInFlight.get());
-        }
     }
 }

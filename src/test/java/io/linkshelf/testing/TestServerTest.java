@@ -242,6 +242,21 @@ class TestServerTest {
     }
 
     @Test
+    void answersExpectContinueBeforeReadingTheBody() throws Exception {
+        server.onAnyHost("/upload").respond(Response.status(201));
+
+        try (Socket socket = connect("127.0.0.1")) {
+            InputStream in = socket.getInputStream();
+            send(socket, "PUT /upload HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+            assertThat(new String(in.readNBytes(25), ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            send(socket, "abc");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 201 Created\r\n");
+        }
+
+        assertThat(server.awaitRequests(1, WAIT).get(0).bodyText(UTF_8)).isEqualTo("abc");
+    }
+
+    @Test
     void countsOneRequestInFlightWhenRequestsAreSequential() throws Exception {
         server.onAnyHost("/seq").respond(Response.ok("text/plain", "ok", UTF_8));
 
