@@ -1,0 +1,134 @@
+package io.linkshelf.crawl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes snapshot manifests under {@code archive/snapshots/}. A write goes to a temp
+ * file that is synced and then renamed over the old one, so a crash leaves the old or the new
+ * manifest, never half of one.
+ */
+public final class ManifestStore {
+
+    private static final String SUFFIX = ".json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+
+    private final Path dir;
+
+    public ManifestStore(Path snapshotsDir) {
+        this.dir = snapshotsDir;
+    }
+
+    public Path pathOf(SnapshotId id) {
+        return dir.resolve(id.value() + SUFFIX);
+    }
+
+    /** Writes the manifest atomically (temp file, fsync, rename). */
+    public void write(SnapshotManifest manifest) throws IOException {
+        Files.createDirectories(dir);
+        Path target = pathOf(manifest.id());
+        Path temp = dir.resolve("." + manifest.id().value() + SUFFIX + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            JSON.writeValue(new NonClosingOutputStream(out), manifest);
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write snapshot manifest " + target + ": " + e.getMessage()
+                    + " (is the disk full or the archive read-only?)", e);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public SnapshotManifest read(SnapshotId id) throws IOException {
+        Path file = pathOf(id);
+        try {
+            return JSON.readValue(file.toFile(), SnapshotManifest.class);
+        } catch (IOException e) {
+            throw new IOException("cannot read snapshot manifest " + file + ": " + e.getMessage()
+                    + " (restore it from a backup or move it aside)", e);
+        }
+    }
+
+    /** Every snapshot id with a manifest, oldest first. */
+    public List<SnapshotId> ids() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<SnapshotId> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX) && !n.startsWith("."))
+                    .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                    .filter(n -> n.matches("\\d{8}T\\d{6}Z"))
+                    .map(SnapshotId::new)
+                    .forEach(ids::add);
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    /** The newest snapshot, complete or not. */
+    public Optional<SnapshotManifest> newest() throws IOException {
+        List<SnapshotId> ids = ids();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(read(ids.get(ids.size() - 1)));
+    }
+
+    /** The newest complete snapshot: "latest" in ARCHITECTURE.md's words. */
+    public Optional<SnapshotManifest> latestComplete() throws IOException {
+        List<SnapshotId> ids = ids();
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            SnapshotManifest manifest = read(ids.get(i));
+            if (manifest.complete()) {
+                return Optional.of(manifest);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Jackson closes the stream it writes to; the channel must stay open for the fsync. */
+    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+        NonClosingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
