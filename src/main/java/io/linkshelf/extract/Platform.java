@@ -14,7 +14,7 @@ public enum Platform {
     // Markers are ASCII, so they can be found in any ASCII-compatible charset (UTF-8, GBK) without decoding.
     private static final Pattern WECHAT_MARKERS = Pattern.compile(
             "id=[\"']?js_content\\b|id=[\"']?js_article\\b|\\bvar\\s+msg_link\\b|picture_page_info_list"
-                    + "|wappoc_appmsgcaptcha|res\\.wx\\.qq\\.com/(?:mmbizwap|open/libs)");
+                    + "|wappoc_appmsgcaptcha|res\\.wx\\.qq\\.com/(?:mmbizwap|mmbizappmsg)");
     private static final Pattern ZHIHU_MARKERS = Pattern.compile(
             "id=[\"']?js-initialData\\b|\\bPost-RichText\\b|zh-zse-ck|static\\.zhihu\\.com/zse-ck"
                     + "|static\\.zhihu\\.com/heifetz|\"code\"\\s*:\\s*(?:40362|40352|10003)\\b");

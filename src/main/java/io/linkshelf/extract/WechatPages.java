@@ -83,6 +83,11 @@ final class WechatPages {
         if (FOLLOWERS_ONLY.matcher(page.raw()).find()) {
             return PageVerdict.of(PageState.LOGIN_REQUIRED, P, "visible to followers only (作者设置了…可见)");
         }
+        // Video, audio, text and share posts have no #js_content; a declared type without any error signal is a post.
+        Optional<Integer> type = WechatScripts.itemShowType(page.raw()).filter(t -> t != 0);
+        if (type.isPresent()) {
+            return PageVerdict.of(PageState.OK, P, "post without #js_content (item_show_type " + type.get() + ")");
+        }
         return PageVerdict.of(PageState.EMPTY, P, "no article body (unrecognised WeChat page)");
     }
 

@@ -10,6 +10,7 @@ import org.jsoup.parser.Parser;
 /** Reads the values WeChat pages keep in inline scripts (JS literals with \x escapes and HTML entities). */
 final class WechatScripts {
     private static final Pattern ITEM_SHOW_TYPE_8 = Pattern.compile("\\bitem_show_type\\s*[=:]\\s*[\"']?8[\"']?\\s*(?:\\*\\s*1\\s*)?[,;\\n]");
+    private static final Pattern ITEM_SHOW_TYPE = Pattern.compile("\\bitem_show_type\\s*[=:]\\s*[\"']?(\\d+)");
     private static final Pattern CDN_URL = Pattern.compile("(?<![\\w$])[\"']?cdn_url[\"']?\\s*:\\s*([\"'])((?:\\\\.|(?!\\1).)*)\\1");
     private static final String PICTURE_LIST = "picture_page_info_list";
 
@@ -32,6 +33,12 @@ final class WechatScripts {
     /** True for an image post (item_show_type 8), whose pictures live in {@code picture_page_info_list}. */
     static boolean isImagePost(String raw) {
         return ITEM_SHOW_TYPE_8.matcher(raw).find() || !pictureUrls(raw).isEmpty();
+    }
+
+    /** The page type WeChat declares (0 article, 5 video, 8 image post, 11 share ...), if it declares one. */
+    static Optional<Integer> itemShowType(String raw) {
+        Matcher m = ITEM_SHOW_TYPE.matcher(raw);
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     /** The {@code cdn_url} of every entry of {@code picture_page_info_list}, decoded, in page order. */

@@ -116,6 +116,25 @@ class WechatPageClassifierTest {
     }
 
     @Test
+    void videoPostWithoutJsContentIsOk() {
+        String html = "<html><head><script nonce=\"1\">var item_show_type = \"5\";\nvar msg_link = \"http://mp.weixin.qq.com/s?__biz=MzA4\";</script>"
+                + "</head><body><div id=\"js_mpvedio_wrapper\"><div class=\"video_desc\">一分钟看懂向量检索</div></div></body></html>";
+        var response = Fixtures.response(WECHAT_ARTICLE, 200, Fixtures.HTML, html.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(PageClassifier.classify(response))
+                .extracting(PageVerdict::state, PageVerdict::reason)
+                .containsExactly(PageState.OK, "post without #js_content (item_show_type 5)");
+    }
+
+    @Test
+    void unrecognisedWechatPageIsEmptyNotOk() {
+        String html = "<html><head><script nonce=\"1\">var msg_link = \"\";</script></head><body><div class=\"weui-msg\"></div></body></html>";
+        var response = Fixtures.response(WECHAT_ARTICLE, 200, Fixtures.HTML, html.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(PageClassifier.classify(response).state()).isEqualTo(PageState.EMPTY);
+    }
+
+    @Test
     void articleThatMentionsARateLimitIsStillOk() {
         String html = new String(bytes("wechat/article-ok.html"), StandardCharsets.UTF_8)
                 .replace("小结：多目标不是简单加权。", "爬虫常见提示：访问过于频繁，请用微信扫描二维码进行访问。");
