@@ -76,17 +76,18 @@ final class WechatPages {
         if (!doc.select(".page_rumor").isEmpty()) {
             return PageVerdict.of(PageState.DELETED, P, "flagged as a rumour (page_rumor)");
         }
+        // Video, audio, text and share posts have no #js_content; error pages declare no type. Check this before
+        // grepping the raw HTML, whose scripts of a real post may hold strings such as 系统出错.
+        Optional<Integer> type = WechatScripts.itemShowType(page.raw()).filter(t -> t != 0);
+        if (type.isPresent()) {
+            return PageVerdict.of(PageState.OK, P, "post without #js_content (item_show_type " + type.get() + ")");
+        }
         named = match(page.raw(), page.raw());
         if (named.isPresent()) {
             return named.get();
         }
         if (FOLLOWERS_ONLY.matcher(page.raw()).find()) {
             return PageVerdict.of(PageState.LOGIN_REQUIRED, P, "visible to followers only (作者设置了…可见)");
-        }
-        // Video, audio, text and share posts have no #js_content; a declared type without any error signal is a post.
-        Optional<Integer> type = WechatScripts.itemShowType(page.raw()).filter(t -> t != 0);
-        if (type.isPresent()) {
-            return PageVerdict.of(PageState.OK, P, "post without #js_content (item_show_type " + type.get() + ")");
         }
         return PageVerdict.of(PageState.EMPTY, P, "no article body (unrecognised WeChat page)");
     }

@@ -117,7 +117,7 @@ class WechatPageClassifierTest {
 
     @Test
     void videoPostWithoutJsContentIsOk() {
-        String html = "<html><head><script nonce=\"1\">var item_show_type = \"5\";\nvar msg_link = \"http://mp.weixin.qq.com/s?__biz=MzA4\";</script>"
+        String html = "<html><head><script nonce=\"1\">var item_show_type = \"5\";\nvar errTips = \"系统出错，请稍后再试\";\nvar msg_link = \"http://mp.weixin.qq.com/s?__biz=MzA4\";</script>"
                 + "</head><body><div id=\"js_mpvedio_wrapper\"><div class=\"video_desc\">一分钟看懂向量检索</div></div></body></html>";
         var response = Fixtures.response(WECHAT_ARTICLE, 200, Fixtures.HTML, html.getBytes(StandardCharsets.UTF_8));
 
