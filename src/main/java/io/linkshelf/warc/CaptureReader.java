@@ -1,12 +1,12 @@
 package io.linkshelf.warc;
 
 import org.netpreserve.jwarc.HttpResponse;
-import org.netpreserve.jwarc.MessageBody;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Reads one stored response back from {@code archive/warc} by file name and record offset (as in a {@link Capture}
@@ -114,22 +116,53 @@ public final class CaptureReader {
     }
 
     private static byte[] decode(HttpResponse http, boolean truncated, String where) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            MessageBody body = http.bodyDecoded();
-            try (InputStream in = body.stream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
+        if (truncated) {
+            return decodeWhatThereIs(http);
+        }
+        try (InputStream in = http.bodyDecoded().stream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IOException("cannot decode the payload in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A truncated record legitimately ends mid-chunk or mid-gzip-stream, where jwarc's decoders stop with an error
+     * before handing out what they had; so de-chunk and inflate here, keeping every byte decoded before the cut.
+     */
+    private static byte[] decodeWhatThereIs(HttpResponse http) throws IOException {
+        ByteArrayOutputStream entity = new ByteArrayOutputStream();
+        copyUntilEof(http.body().stream(), entity);
+        String encoding = http.headers().first("Content-Encoding").orElse("identity").strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        InputStream encoded = new ByteArrayInputStream(entity.toByteArray());
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        switch (encoding) {
+            case "identity", "none" -> copyUntilEof(encoded, payload);
+            case "gzip", "x-gzip" -> {
+                try (InputStream in = new GZIPInputStream(encoded)) {
+                    copyUntilEof(in, payload);
+                } catch (IOException headerCut) {
+                    // not even the gzip header survived
                 }
             }
-        } catch (IOException e) {
-            if (!truncated) {
-                throw new IOException("cannot decode the payload in " + where + ": " + e.getMessage(), e);
+            case "deflate" -> copyUntilEof(new InflaterInputStream(encoded), payload);
+            default -> {
+                // brotli and others: nothing we can decode partially
             }
-            // a truncated record legitimately ends mid-stream: keep what was decoded
         }
-        return out.toByteArray();
+        return payload.toByteArray();
+    }
+
+    private static void copyUntilEof(InputStream in, ByteArrayOutputStream out) {
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException cut) {
+            // the end of what was stored
+        }
     }
 }

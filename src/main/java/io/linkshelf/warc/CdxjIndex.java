@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The capture index {@code archive/index/captures.cdxj}, in the form pywb's cdxj-indexer writes: one line per response
@@ -109,7 +110,8 @@ public final class CdxjIndex {
         }
         Path dir = cdxjFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, cdxjFile.getFileName() + ".", ".tmp");
+        // not createTempFile: its owner-only permissions would stick to the index after the rename
+        Path temp = dir.resolve(cdxjFile.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             boolean sorted = Files.exists(cdxjFile) ? mergeSorted(cdxjFile, added, temp) : writeAll(added, temp);
             if (!sorted) {

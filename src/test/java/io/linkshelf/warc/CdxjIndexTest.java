@@ -76,6 +76,18 @@ class CdxjIndexTest {
     }
 
     @Test
+    void mergeCreatesTheIndexAndReadFindsNothingBeforeThat() throws Exception {
+        Path cdxj = archive.resolve("index/captures.cdxj");
+        assertThat(CdxjIndex.read(cdxj)).isEmpty();
+        List<Capture> captures = recordSome();
+        CdxjIndex.merge(cdxj, captures);
+        assertThat(CdxjIndex.read(cdxj)).hasSize(4).allSatisfy(line -> {
+            assertThat(line.filename()).isPresent();
+            assertThat(line.offset()).isPresent();
+        });
+    }
+
+    @Test
     void mergeSortsAnIndexSomeoneLeftUnsorted() throws Exception {
         Path cdxj = archive.resolve("captures.cdxj");
         Files.writeString(cdxj, "org,b)/ 20200101000000 {}\ncom,a)/ 20200101000000 {}\n", StandardCharsets.UTF_8);
