@@ -28,7 +28,7 @@ import java.util.zip.InflaterInputStream;
 /**
  * Reads one stored response back from {@code archive/warc} by file name and record offset (as in a {@link Capture}
  * or a CDXJ line): its status, headers, and payload de-chunked and content-decoded. For a revisit the payload is
- * empty and the caller follows {@link StoredResponse#refersTo()} to the original.
+ * empty and {@link #readOriginal} finds the original through the CDXJ index.
  */
 public final class CaptureReader {
     private final Path warcDir;
@@ -37,17 +37,26 @@ public final class CaptureReader {
         this.warcDir = warcDir;
     }
 
+    /** A revisit's WARC-Refers-To, WARC-Refers-To-Target-URI and WARC-Refers-To-Date. */
+    public record Reference(String recordId, URI target, Instant date) {
+        public Reference {
+            Objects.requireNonNull(recordId, "recordId");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
     /**
      * A response as stored.
      *
      * @param headers   HTTP headers in the order received; look them up with {@link #header(String)}
      * @param payload   the entity body without transfer- and content-encoding; empty for a revisit; for a truncated
      *                  record, as much as could be decoded
-     * @param refersTo  for a revisit, the WARC-Record-ID of the original response
+     * @param refersTo  for a revisit, the original response it refers to
      * @param truncated why the record is incomplete, if it is
      */
     public record StoredResponse(String recordId, Capture.Kind kind, URI target, Instant date, int status,
-                                 Map<String, List<String>> headers, byte[] payload, Optional<String> refersTo,
+                                 Map<String, List<String>> headers, byte[] payload, Optional<Reference> refersTo,
                                  Optional<Truncation> truncated) {
         public StoredResponse {
             Objects.requireNonNull(recordId, "recordId");
@@ -107,12 +116,46 @@ public final class CaptureReader {
                 HttpResponse http = revisit.http();
                 return new StoredResponse(record.id().toString(), Capture.Kind.REVISIT, revisit.targetURI(),
                         record.date(), http.status(), http.headers().map(), new byte[0],
-                        revisit.refersTo().map(URI::toString), truncated);
+                        reference(revisit, where), truncated);
             }
             throw new IOException("the record in " + where + " is a " + record.type() + ", not a response");
         } catch (NoSuchFileException e) {
             throw new IOException("WARC file not found: " + file, e);
         }
+    }
+
+    /**
+     * The original response a revisit refers to: looked up in the CDXJ index by its target and date, as pywb does,
+     * and accepted only if its record id is the one referred to.
+     *
+     * @throws IOException if the index holds no such response
+     */
+    public StoredResponse readOriginal(StoredResponse revisit, Path cdxjFile) throws IOException {
+        Reference ref = revisit.refersTo().orElseThrow(() -> new IllegalArgumentException(
+                revisit.recordId() + " is not a revisit"));
+        String urlKey = CdxjIndex.urlKey(ref.target());
+        String timestamp = CdxjIndex.timestamp(ref.date());
+        for (CdxjIndex.Line line : CdxjIndex.read(cdxjFile)) {
+            if (line.urlKey().equals(urlKey) && line.timestamp().equals(timestamp)
+                    && !line.isRevisit() && line.filename().isPresent() && line.offset().isPresent()) {
+                StoredResponse candidate = read(line.filename().get(), line.offset().get());
+                if (candidate.recordId().equals(ref.recordId())) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IOException("original " + ref.recordId() + " of revisit " + revisit.recordId() + " (" + ref.target()
+                + " at " + ref.date() + ") is not in " + cdxjFile);
+    }
+
+    private static Optional<Reference> reference(WarcRevisit revisit, String where) throws IOException {
+        Optional<URI> id = revisit.refersTo();
+        Optional<URI> target = revisit.refersToTargetURI();
+        Optional<Instant> date = revisit.refersToDate();
+        if (id.isEmpty() || target.isEmpty() || date.isEmpty()) {
+            throw new IOException("the revisit in " + where + " lacks WARC-Refers-To, -Target-URI or -Date");
+        }
+        return Optional.of(new Reference(id.get().toString(), target.get(), date.get()));
     }
 
     private static byte[] decode(HttpResponse http, boolean truncated, String where) throws IOException {

@@ -8,6 +8,7 @@ import org.netpreserve.jwarc.URIs;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -167,7 +169,16 @@ public final class CdxjIndex {
         fields.put("length", Long.toString(capture.length()));
         fields.put("offset", Long.toString(capture.offset()));
         fields.put("filename", capture.filename());
-        return new Line(URIs.toNormalizedSurt(capture.target().toString()), TIMESTAMP.format(capture.date()), fields);
+        return new Line(urlKey(capture.target()), timestamp(capture.date()), fields);
+    }
+
+    /** The SURT form pywb sorts by, e.g. {@code com,qq,weixin,mp)/s?__biz=...} (host reversed, lowercased). */
+    static String urlKey(URI target) {
+        return URIs.toNormalizedSurt(target.toString());
+    }
+
+    static String timestamp(Instant date) {
+        return TIMESTAMP.format(date);
     }
 
     private static boolean mergeSorted(Path existing, TreeSet<String> added, Path temp) throws IOException {

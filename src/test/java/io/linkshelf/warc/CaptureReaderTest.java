@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ class CaptureReaderTest {
     Path warcDir;
 
     @Test
-    void readsBackTheDechunkedDecodedPayloadAndFollowsRevisitsByRecordId() throws Exception {
+    void readsBackTheDechunkedDecodedPayloadAndFollowsRevisitsToTheOriginal(@TempDir Path index) throws Exception {
         Capture page;
         Capture revisit;
         Capture cut;
@@ -47,7 +48,18 @@ class CaptureReaderTest {
         assertThat(notModified.kind()).isEqualTo(Capture.Kind.REVISIT);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.payload()).isEmpty();
-        assertThat(notModified.refersTo()).contains(page.responseRecordId());
+        assertThat(notModified.refersTo()).hasValueSatisfying(ref -> {
+            assertThat(ref.recordId()).isEqualTo(page.responseRecordId());
+            assertThat(ref.target()).isEqualTo(ARTICLE);
+            assertThat(ref.date()).isEqualTo(page.date());
+        });
+        Path cdxj = index.resolve("captures.cdxj");
+        CdxjIndex.merge(cdxj, List.of(page, revisit, cut));
+        CaptureReader.StoredResponse original = reader.readOriginal(notModified, cdxj);
+        assertThat(original.recordId()).isEqualTo(page.responseRecordId());
+        assertThat(new String(original.payload(), StandardCharsets.UTF_8)).isEqualTo(Http.HTML);
+        assertThatIOException().isThrownBy(() -> reader.readOriginal(notModified, index.resolve("none.cdxj")))
+                .withMessageContaining(page.responseRecordId());
         assertThat(notModified.date()).isEqualTo(RevisitTest.LATER);
 
         CaptureReader.StoredResponse partial = reader.read(cut.filename(), cut.offset());
