@@ -1,5 +1,6 @@
 package io.linkshelf.warc;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,12 +15,24 @@ import java.nio.channels.SeekableByteChannel;
 final class SizedChannel implements SeekableByteChannel {
     private final InputStream in;
     private final long size;
+    private final boolean strict;
     private long position;
     private boolean open = true;
 
     SizedChannel(InputStream in, long size) {
+        this(in, size, false);
+    }
+
+    private SizedChannel(InputStream in, long size, boolean strict) {
         this.in = in;
         this.size = size;
+        this.strict = strict;
+    }
+
+    /** A channel that fails rather than end early, so a body that shrank after its digests were taken cannot become
+     * a record shorter than its Content-Length. */
+    static SizedChannel strict(InputStream in, long size) {
+        return new SizedChannel(in, size, true);
     }
 
     @Override
@@ -30,6 +43,9 @@ final class SizedChannel implements SeekableByteChannel {
         byte[] chunk = new byte[Math.min(dst.remaining(), 8192)];
         int n = in.read(chunk);
         if (n < 0) {
+            if (strict && position < size) {
+                throw new EOFException("body ended after " + position + " of " + size + " bytes");
+            }
             return -1;
         }
         dst.put(chunk, 0, n);

@@ -14,7 +14,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -134,7 +133,8 @@ public final class WarcRecorder implements Closeable {
                     .warcinfoId(file.warcinfoId())
                     .concurrentTo(urn(requestId))
                     .blockDigest(raw.blockDigest())
-                    .body(MediaType.HTTP_RESPONSE, Channels.newChannel(body), exchange.rawResponse().length());
+                    .body(MediaType.HTTP_RESPONSE, SizedChannel.strict(body, exchange.rawResponse().length()),
+                            exchange.rawResponse().length());
             raw.payloadDigest().ifPresent(builder::payloadDigest);
             exchange.ipAddress().ifPresent(builder::ipAddress);
             exchange.truncated().ifPresent(t -> builder.truncated(t.warcReason()));

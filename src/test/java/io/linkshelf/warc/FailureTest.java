@@ -72,6 +72,32 @@ class FailureTest {
     }
 
     @Test
+    void aBodyThatShrinksWhileBeingWrittenNeverBecomesAShortRecord() throws Exception {
+        byte[] full = Http.html();
+        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+        ByteBody shrinking = new ByteBody() {
+            @Override
+            public long length() {
+                return full.length;
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                byte[] now = opens.getAndIncrement() == 0 ? full : java.util.Arrays.copyOf(full, full.length / 2);
+                return new java.io.ByteArrayInputStream(now);
+            }
+        };
+        try (WarcRecorder recorder = WarcRecorder.open(warcDir, SNAPSHOT, Map.of())) {
+            Capture before = recorder.write(WarcRecorderTest.exchange(ARTICLE, full));
+            assertThatIOException().isThrownBy(() -> recorder.write(Exchange.of(ARTICLE, WarcRecorderTest.DATE,
+                            java.util.Optional.empty(), Http.request(ARTICLE), shrinking)))
+                    .withMessageContaining(before.filename());
+            assertThat(recorder.write(WarcRecorderTest.exchange(ARTICLE, full)).filename())
+                    .isEqualTo("linkshelf-" + SNAPSHOT + "-00001.warc.gz");
+        }
+    }
+
+    @Test
     void theChecksUsedByTheseTestsDoCatchABadPayloadDigest(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.warc.gz");
         try (FileChannel channel = FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
