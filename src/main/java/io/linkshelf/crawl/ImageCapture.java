@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.warc.Capture;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,10 +10,10 @@ import java.util.Optional;
  * @param url the image URL as resolved from the page
  * @param outcome what became of it
  * @param reason why, in a few words (empty for a plain ok)
- * @param capture where its response (or the earlier response, for cached) sits in the WARC files
+ * @param capture its response record (for cached, the earlier snapshot's)
  * @param bytes the payload size, when captured
  */
-public record ImageCapture(String url, ImageOutcome outcome, String reason, Optional<CaptureRef> capture, Optional<Long> bytes) {
+public record ImageCapture(String url, ImageOutcome outcome, String reason, Optional<Capture> capture, Optional<Long> bytes) {
 
     public ImageCapture {
         Objects.requireNonNull(url, "url");

@@ -1,6 +1,7 @@
 package io.linkshelf.crawl;
 
 import io.linkshelf.catalog.Placement;
+import io.linkshelf.warc.Capture;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * @param outcome the outcome class
  * @param reason why, in words a user understands (empty for a plain ok)
  * @param httpStatus the final HTTP status, when a response came
- * @param capture the page's response or revisit record, for ok and unchanged
+ * @param capture the record this snapshot wrote for the page's final response (response or revisit)
+ * @param content the response record that holds the article's content: the capture itself for ok,
+ *     the earlier response a revisit refers to for unchanged; for deleted or blocked, the last good one
  * @param validators ETag / Last-Modified of the page's last good response, for conditional requests
  * @param article what the extractor read from the page
  * @param images the images the page shows
@@ -31,7 +34,8 @@ public record ManifestEntry(
         Outcome outcome,
         String reason,
         Optional<Integer> httpStatus,
-        Optional<CaptureRef> capture,
+        Optional<Capture> capture,
+        Optional<Capture> content,
         Validators validators,
         ArticleFacts article,
         List<ImageCapture> images,
@@ -47,6 +51,7 @@ public record ManifestEntry(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(httpStatus, "httpStatus");
         Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(validators, "validators");
         Objects.requireNonNull(article, "article");
         images = List.copyOf(images);
@@ -55,17 +60,25 @@ public record ManifestEntry(
     /** A fresh entry nobody has tried yet in this snapshot. */
     public static ManifestEntry pending(String key, String seedUrl, List<Placement> sections, String seedTitle) {
         return new ManifestEntry(key, seedUrl, Optional.empty(), sections, seedTitle, Outcome.PENDING, "not reached yet",
-                Optional.empty(), Optional.empty(), Validators.NONE, ArticleFacts.NONE, List.of(), 0);
+                Optional.empty(), Optional.empty(), Optional.empty(), Validators.NONE, ArticleFacts.NONE, List.of(), 0);
     }
 
     public ManifestEntry withOutcome(Outcome newOutcome, String newReason) {
         return new ManifestEntry(key, seedUrl, finalUrl, sections, seedTitle, newOutcome, newReason, httpStatus, capture,
-                validators, article, images, attempts);
+                content, validators, article, images, attempts);
+    }
+
+    /** The entry after a fetch of its page: everything but its key, seed facts and images. */
+    public ManifestEntry withPage(Outcome newOutcome, String newReason, Optional<String> newFinalUrl,
+            Optional<Integer> newStatus, Optional<Capture> newCapture, Optional<Capture> newContent,
+            Validators newValidators, ArticleFacts newArticle, int newAttempts) {
+        return new ManifestEntry(key, seedUrl, newFinalUrl, sections, seedTitle, newOutcome, newReason, newStatus,
+                newCapture, newContent, newValidators, newArticle, images, newAttempts);
     }
 
     public ManifestEntry withImages(List<ImageCapture> newImages) {
         return new ManifestEntry(key, seedUrl, finalUrl, sections, seedTitle, outcome, reason, httpStatus, capture,
-                validators, article, newImages, attempts);
+                content, validators, article, newImages, attempts);
     }
 
     /** Validators of a page's last good response, sent back as If-None-Match / If-Modified-Since. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linkshelf.catalog.Placement;
+import io.linkshelf.warc.Capture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,8 +24,10 @@ class ManifestStoreTest {
                         List.of(new Placement("水哥", Optional.of("召回"))), "标题")
                 .withOutcome(Outcome.NOT_FOUND, "HTTP 404")
                 .withImages(List.of(new ImageCapture("https://pic1.zhimg.com/v2-a_r.jpg", ImageOutcome.CACHED, "",
-                        Optional.of(new CaptureRef("urn:uuid:1", "linkshelf-x-00000.warc.gz", 123, "sha1:ABC",
-                                Optional.empty(), "2026-11-29T00:00:00Z")), Optional.of(42L))));
+                        Optional.of(new Capture("urn:uuid:1", "urn:uuid:2", java.net.URI.create("https://pic1.zhimg.com/v2-a_r.jpg"),
+                                Instant.parse("2026-11-29T00:00:00Z"), 200, Optional.of("image/jpeg"), Optional.of("sha1:ABC"),
+                                "linkshelf-x-00000.warc.gz", 123, 456, Capture.Kind.RESPONSE, Optional.empty())),
+                        Optional.of(42L))));
         return new SnapshotManifest(new SnapshotId(id), Instant.parse("2026-11-29T03:17:00Z"), Optional.empty(), "dev",
                 Map.of("robots", "listed"), complete, 1, List.of(entry),
                 Map.of("zhuanlan.zhihu.com", new SnapshotManifest.HostSummary(3, 20_000, 1, Optional.of(10.0), Optional.empty())));

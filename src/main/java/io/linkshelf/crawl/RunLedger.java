@@ -1,0 +1,85 @@
+package io.linkshelf.crawl;
+
+import io.linkshelf.Version;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The manifest of the snapshot being taken, kept in memory and written through to disk after
+ * every change, so a crash loses at most the exchange in flight (principle 3, "nothing lost").
+ * Thread-safe.
+ */
+final class RunLedger {
+
+    private final ManifestStore store;
+    private final SnapshotId id;
+    private final Instant start;
+    private final Map<String, String> options;
+    private final int runs;
+    private final Map<String, ManifestEntry> entries;
+    private final Map<String, SnapshotManifest.HostSummary> hosts;
+
+    RunLedger(ManifestStore store, SnapshotManifest base, Map<String, String> options) {
+        this.store = store;
+        this.id = base.id();
+        this.start = base.start();
+        this.options = options;
+        this.runs = base.runs();
+        this.entries = new LinkedHashMap<>();
+        base.entries().forEach(e -> entries.put(e.key(), e));
+        this.hosts = new LinkedHashMap<>(base.hosts());
+    }
+
+    SnapshotId id() {
+        return id;
+    }
+
+    synchronized Optional<ManifestEntry> entry(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    synchronized List<ManifestEntry> entries() {
+        return new ArrayList<>(entries.values());
+    }
+
+    /** Changes one entry and writes the manifest. */
+    synchronized ManifestEntry update(String key, UnaryOperator<ManifestEntry> change) throws IOException {
+        ManifestEntry entry = entries.get(key);
+        if (entry == null) {
+            throw new IllegalArgumentException("no manifest entry for " + key);
+        }
+        ManifestEntry changed = change.apply(entry);
+        entries.put(key, changed);
+        write(Optional.empty());
+        return changed;
+    }
+
+    synchronized void host(String host, UnaryOperator<SnapshotManifest.HostSummary> change) {
+        hosts.put(host, change.apply(hosts.getOrDefault(host,
+                new SnapshotManifest.HostSummary(0, 0, 0, Optional.empty(), Optional.empty()))));
+    }
+
+    synchronized Map<String, SnapshotManifest.HostSummary> hosts() {
+        return new LinkedHashMap<>(hosts);
+    }
+
+    /** Writes the manifest; with an end time when the run is over. */
+    synchronized SnapshotManifest write(Optional<Instant> end) throws IOException {
+        SnapshotManifest manifest = new SnapshotManifest(id, start, end, Version.current(), options, isComplete(), runs,
+                List.copyOf(entries.values()), hosts);
+        store.write(manifest);
+        return manifest;
+    }
+
+    /** Every entry and every image settled: nothing for a later run to continue. */
+    synchronized boolean isComplete() {
+        return entries.values().stream().allMatch(e -> e.outcome().isSettled()
+                && e.images().stream().noneMatch(i -> i.outcome() == ImageOutcome.PENDING));
+    }
+}
