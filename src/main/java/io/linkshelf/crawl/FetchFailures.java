@@ -28,6 +28,7 @@ final class FetchFailures {
     private FetchFailures() {}
 
     /** An exception before any response header arrived. */
+    @SuppressWarnings("deprecation") // TunnelRefusedException is still what 5.4 throws for a refused CONNECT
     static Classified beforeResponse(IOException e, URI uri, boolean requestSent, FetcherSettings settings) {
         String host = uri.getHost();
         if (e instanceof NetworkPolicy.RefusedAddressException) {

@@ -175,7 +175,12 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** Runs one exchange on the calling thread; used by {@link FetchExchange}. */
+    /**
+     * Runs one exchange on the calling thread; used by {@link FetchExchange}. The deprecated open-response
+     * {@code execute} is deliberate: the response-handler variant drains the rest of the body on return,
+     * which is exactly what a size cap or a zip bomb must not do.
+     */
+    @SuppressWarnings("deprecation")
     ClassicHttpResponse execute(HttpGet get, FetchRecorder recorder, NetworkPolicy policy) throws IOException {
         URI uri;
         try {
@@ -218,7 +223,7 @@ public final class HttpFetcher implements AutoCloseable {
         get.addHeader("Accept-Encoding", ACCEPT_ENCODING);
         request.referer().ifPresent(referer -> get.addHeader("Referer", referer.toASCIIString()));
         for (Map.Entry<String, String> header : request.extraHeaders().entrySet()) {
-            get.addHeader(header.getKey(), header.getValue());
+            get.setHeader(header.getKey(), header.getValue()); // replaces a default such as Accept
         }
     }
 

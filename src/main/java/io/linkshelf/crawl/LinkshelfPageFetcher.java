@@ -97,9 +97,13 @@ public final class LinkshelfPageFetcher extends PageFetcher {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             try {
                 super.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // crawler4j's close only releases the in-memory entity; nothing to report
             } finally {
                 fetchResult.close();
             }

@@ -1,10 +1,14 @@
 package io.linkshelf.crawl;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Bytes received over the wire, kept in memory up to a threshold (1 MiB by default) and in a temporary
- * file beyond it, so that a large response never has to fit in the heap. The file is deleted on close.
+ * file beyond it, so that a large response never has to fit in the heap. The file is deleted when the
+ * spool is closed (on Unix, as soon as it is created: only the open spool can still reach it).
  *
  * <p>Written by one thread while a fetch runs; readable by any thread once the fetch has returned.
  */
@@ -25,6 +30,7 @@ public final class Spool implements AutoCloseable {
     private byte[] memory = new byte[8192];
     private long length;
     private Optional<Path> file = Optional.empty();
+    private Optional<FileChannel> channel = Optional.empty();
     private Optional<OutputStream> fileOut = Optional.empty();
     private boolean closed;
 
@@ -51,7 +57,7 @@ public final class Spool implements AutoCloseable {
             return new ByteArrayInputStream(memory, 0, (int) length);
         }
         fileOut.orElseThrow().flush();
-        return Files.newInputStream(file.get());
+        return new ChannelSlice(channel.orElseThrow(), length);
     }
 
     /** Every recorded byte in one array; for small spools and tests. */
@@ -97,6 +103,37 @@ public final class Spool implements AutoCloseable {
         length = 0;
     }
 
+    /** Reads {@code [0, end)} of the channel with positional reads, leaving the write position alone. */
+    private static final class ChannelSlice extends InputStream {
+        private final FileChannel channel;
+        private final long end;
+        private long position;
+
+        ChannelSlice(FileChannel channel, long end) {
+            this.channel = channel;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int count) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int wanted = (int) Math.min(count, end - position);
+            int n = channel.read(ByteBuffer.wrap(bytes, offset, wanted), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+    }
+
     /** The temporary file holding the bytes, when they outgrew memory; for tests. */
     synchronized Optional<Path> file() {
         return file;
@@ -105,17 +142,21 @@ public final class Spool implements AutoCloseable {
     private void spillToFile() throws IOException {
         Path path = Files.createTempFile("linkshelf-spool-", ".bin");
         file = Optional.of(path);
-        // DELETE_ON_CLOSE removes the file even if close() is never reached through our own code path.
-        OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-        fileOut = Optional.of(new java.io.BufferedOutputStream(out, 64 * 1024));
+        // On Unix DELETE_ON_CLOSE unlinks the file at once, so even a kill -9 leaves no temp file behind;
+        // reads therefore go through this same channel rather than reopening the path.
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE);
+        channel = Optional.of(ch);
+        fileOut = Optional.of(new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024));
         fileOut.get().write(memory, 0, (int) length);
         memory = new byte[0];
     }
 
     private void deleteFile() throws IOException {
         if (fileOut.isPresent()) {
-            fileOut.get().close();
+            fileOut.get().close(); // closes the channel too
             fileOut = Optional.empty();
+            channel = Optional.empty();
         }
         if (file.isPresent()) {
             Files.deleteIfExists(file.get());

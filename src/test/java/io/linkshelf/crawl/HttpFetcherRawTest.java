@@ -249,6 +249,12 @@ class HttpFetcherRawTest {
             assertThat(exchange.rawResponse().length()).isBetween(1024L * 1024, 2L * 1024 * 1024);
             assertThat(image.failure()).isEmpty();
             assertThat(image.body()).hasSize(size);
+            // past 1 MiB the raw response lives in a temp file; it must still read back whole
+            Spool raw = image.exchanges().get(0).rawResponse();
+            assertThat(raw.file()).isPresent();
+            try (InputStream in = raw.open()) {
+                assertThat(in.readAllBytes()).hasSize((int) raw.length()).endsWith(new byte[size]);
+            }
         }
     }
 

@@ -169,6 +169,12 @@ class HttpFetcherTest {
             assertThat(result.finalUri()).isEqualTo(uri("/final?x=1"));
             assertThat(result.status()).isEqualTo(200);
             assertThat(result.body()).isEqualTo(PAGE);
+            for (RecordedExchange hop : result.exchanges()) {
+                assertThat(new String(hop.rawResponse().readAll(), StandardCharsets.ISO_8859_1))
+                        .startsWith("HTTP/1.1 " + hop.status() + " ");
+                assertThat(new String(hop.rawRequest(), StandardCharsets.US_ASCII))
+                        .startsWith("GET " + hop.target().getRawPath());
+            }
             assertThat(new String(result.exchanges().get(2).rawRequest(), StandardCharsets.US_ASCII))
                     .startsWith("GET /final?x=1 HTTP/1.1\r\n").doesNotContainIgnoringCase("referer");
         }
