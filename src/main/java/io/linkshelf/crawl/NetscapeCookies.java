@@ -21,7 +21,7 @@ import org.apache.hc.client5.http.impl.cookie.BasicClientCookie;
  *
  * <p>The file is only read; cookies the sites set during a run live in memory and are never written back.
  */
-public final class NetscapeCookies {
+final class NetscapeCookies {
 
     private static final String HTTP_ONLY_PREFIX = "#HttpOnly_";
 
@@ -38,7 +38,7 @@ public final class NetscapeCookies {
      *
      * @throws IOException if the file cannot be read
      */
-    public static NetscapeCookies load(Path file) throws IOException {
+    static NetscapeCookies load(Path file) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -49,7 +49,7 @@ public final class NetscapeCookies {
     }
 
     /** Parses cookies.txt lines; {@code source} names the file in warnings. */
-    public static NetscapeCookies parse(List<String> lines, String source) {
+    static NetscapeCookies parse(List<String> lines, String source) {
         List<Line> cookies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -136,19 +136,19 @@ public final class NetscapeCookies {
     }
 
     /** A new in-memory store holding the cookies that have not expired yet. */
-    public BasicCookieStore toStore() {
+    BasicCookieStore toStore() {
         BasicCookieStore store = new BasicCookieStore();
         cookies.forEach(line -> store.addCookie(line.toCookie()));
         return store;
     }
 
     /** Every cookie read, expired ones included. */
-    public List<Cookie> cookies() {
+    List<Cookie> cookies() {
         return cookies.stream().map(line -> (Cookie) line.toCookie()).toList();
     }
 
     /** One line per malformed line, naming the file and line number. */
-    public List<String> warnings() {
+    List<String> warnings() {
         return warnings;
     }
 }
