@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param catalog the articles to snapshot
  * @param archive the archive root
+ * @param reports where run reports go
  * @param profiles per-host politeness, with the command line's overrides applied
  * @param coolDown the pause after a block, doubling with each further block in a row
  * @param robots whether robots.txt exclusions apply to listed URLs
@@ -29,10 +30,12 @@ import java.util.regex.Pattern;
  * @param maxPageBytes cap on a page's body
  * @param maxImageBytes cap on an image's body
  * @param timeout read timeout per request
+ * @param retryBackoff the first retry's wait; each further retry waits twice as long (with jitter)
  */
 public record CrawlOptions(
         Catalog catalog,
         Path archive,
+        Path reports,
         SiteProfiles profiles,
         Duration coolDown,
         RobotsMode robots,
@@ -47,13 +50,16 @@ public record CrawlOptions(
         boolean recordSecrets,
         long maxPageBytes,
         long maxImageBytes,
-        Duration timeout) {
+        Duration timeout,
+        Duration retryBackoff) {
 
     public static final Duration DEFAULT_COOL_DOWN = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
 
     public CrawlOptions {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(profiles, "profiles");
         if (coolDown.isNegative()) {
             throw new IllegalArgumentException("--cooldown must not be negative");

@@ -69,8 +69,8 @@ final class HostQueues implements Frontier {
     }
 
     /**
-     * Hands out at most one URL, of a host that is neither busy nor stopped; waits for one while
-     * there is work in flight that may free a host or add URLs.
+     * Hands out at most one URL, of a host that is neither busy nor stopped; waits until there is
+     * one or the crawl is finished.
      */
     @Override
     public synchronized void getNextURLs(int max, List<WebURL> result) {
@@ -86,9 +86,8 @@ final class HostQueues implements Frontier {
                 result.add(url);
                 return;
             }
-            if (busy.isEmpty() && pending() == 0) {
-                return; // nothing to hand out and nothing in flight: crawler4j's monitor ends the crawl
-            }
+            // Wait, do not return empty: crawler4j counts a worker as idle only while it is inside this
+            // call, and ends the crawl once every worker is idle and the queue is empty.
             try {
                 wait(IDLE_WAIT_MILLIS);
             } catch (InterruptedException e) {
@@ -152,14 +151,18 @@ final class HostQueues implements Frontier {
 
     private void drainStore() {
         List<WebURL> batch = new ArrayList<>();
-        do {
+        // The HSQLDB frontier's getNextURLs waits while its queue is empty, so ask only when it has work.
+        while (store.getQueueLength() > 0) {
             batch.clear();
             store.getNextURLs(DRAIN_BATCH, batch);
             batch.sort(Comparator.comparingInt(WebURL::getDocid));
             for (WebURL url : batch) {
                 queues.computeIfAbsent(hostOf(url), h -> new ArrayDeque<>()).add(url);
             }
-        } while (!batch.isEmpty());
+            if (batch.isEmpty()) {
+                break;
+            }
+        }
         dropStoppedHosts(queues);
         dropStoppedHosts(lastTries);
     }

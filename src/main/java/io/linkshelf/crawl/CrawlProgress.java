@@ -1,0 +1,31 @@
+package io.linkshelf.crawl;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A moment of a running crawl.
+ *
+ * @param snapshot the snapshot being taken
+ * @param entries entries this run works on
+ * @param byOutcome entries per outcome so far (pending included)
+ * @param images images discovered so far
+ * @param imagesDone images settled so far
+ * @param waits hosts waiting for their politeness gap, and for how much longer
+ * @param elapsed time since the run started
+ * @param eta a rough estimate of the time left, from each host's queue and gap
+ */
+public record CrawlProgress(SnapshotId snapshot, int entries, Map<Outcome, Integer> byOutcome, int images, int imagesDone,
+        Map<String, Duration> waits, Duration elapsed, Optional<Duration> eta) {
+
+    public CrawlProgress {
+        byOutcome = Map.copyOf(byOutcome);
+        waits = Map.copyOf(waits);
+    }
+
+    /** Entries settled in this run or before (everything but pending). */
+    public int settled() {
+        return entries - byOutcome.getOrDefault(Outcome.PENDING, 0);
+    }
+}

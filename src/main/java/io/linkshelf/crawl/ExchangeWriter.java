@@ -1,0 +1,49 @@
+package io.linkshelf.crawl;
+
+import io.linkshelf.warc.Capture;
+import io.linkshelf.warc.Exchange;
+import io.linkshelf.warc.Truncation;
+import io.linkshelf.warc.WarcRecorder;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Writes what the fetcher recorded to WARC: the bridge between the crawl's and the warc package's types. */
+final class ExchangeWriter {
+
+    private final WarcRecorder recorder;
+
+    ExchangeWriter(WarcRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * Writes a request/response pair as it went over the wire. An exchange that received no status
+     * line holds no HTTP response to store, so it is left out and empty is returned.
+     */
+    Optional<Capture> write(RecordedExchange exchange) throws IOException {
+        if (exchange.status() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(recorder.write(toWarc(exchange)));
+    }
+
+    /** Writes the exchange as a revisit of an earlier response with the same payload (or a 304 to it). */
+    Capture writeRevisit(RecordedExchange exchange, Capture original) throws IOException {
+        return recorder.writeRevisit(toWarc(exchange), original);
+    }
+
+    /** The payload digest the exchange's response record would carry, to compare with an earlier capture. */
+    static Optional<String> payloadDigest(RecordedExchange exchange) throws IOException {
+        return WarcRecorder.payloadDigest(exchange.rawResponse());
+    }
+
+    private static Exchange toWarc(RecordedExchange exchange) {
+        Optional<Truncation> truncated = exchange.truncated().map(t -> switch (t) {
+            case LENGTH -> Truncation.LENGTH;
+            case TIME -> Truncation.TIME;
+            case DISCONNECT -> Truncation.DISCONNECT;
+        });
+        return new Exchange(exchange.target(), exchange.date(), exchange.ipAddress(), exchange.rawRequest(),
+                exchange.rawResponse(), truncated);
+    }
+}

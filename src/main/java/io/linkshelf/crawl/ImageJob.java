@@ -1,0 +1,94 @@
+package io.linkshelf.crawl;
+
+import io.linkshelf.warc.Capture;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Captures one image URL for every article that shows it, without a Referer (both CDNs refuse foreign ones). */
+final class ImageJob {
+
+    private final RunContext run;
+
+    ImageJob(RunContext run) {
+        this.run = run;
+    }
+
+    int capture(URI url) throws IOException, InterruptedException {
+        String host = PoliteFetch.hostOf(url);
+        List<String> owners = run.queue().ownersOf(url.toString());
+        if (run.scheduler().isStopped(host)) {
+            return 0;
+        }
+        RobotsRules robots = run.robots().rulesFor(url);
+        if (run.options().robots() == RobotsMode.OBEY && !robots.allows(url)) {
+            settle(url, owners, new ImageCapture(url.toString(), ImageOutcome.FAILED, "robots.txt of " + host + " disallows it",
+                    Optional.empty(), Optional.empty()));
+            return 0;
+        }
+        FetchRequest request = FetchRequest.image(url).withPrivateAddressAllowed(privateAllowed(owners));
+        Optional<PoliteFetch.Fetched> fetched = run.fetch().fetch(request);
+        if (fetched.isEmpty()) {
+            return 0;
+        }
+        try (FetchResult result = fetched.get().result()) {
+            Optional<Capture> record = run.fetch().recordLast(result);
+            ImageCapture image;
+            if (result.failure().isPresent()) {
+                FetchResult.Failure failure = result.failure().get();
+                ImageOutcome outcome = failure.cause() == FetchResult.Cause.TOO_LARGE ? ImageOutcome.TOO_LARGE : ImageOutcome.FAILED;
+                image = new ImageCapture(url.toString(), outcome, failure.reason(), Optional.empty(), Optional.empty());
+            } else if (result.status() == 200 && record.isPresent()) {
+                run.history().rememberImage(url.toString(), record.get());
+                image = new ImageCapture(url.toString(), ImageOutcome.OK, "", record, Optional.of((long) result.body().length));
+            } else {
+                image = new ImageCapture(url.toString(), ImageOutcome.FAILED, "HTTP " + result.status(), Optional.empty(),
+                        Optional.empty());
+            }
+            settle(url, owners, image);
+            return result.isComplete() ? result.status() : 0;
+        }
+    }
+
+    /**
+     * Images on loopback or private addresses are refused unless the article showing them is itself
+     * on such a host (a local test site, an intranet wiki) or the user allowed it.
+     */
+    private boolean privateAllowed(List<String> owners) {
+        if (run.options().allowPrivateNetworks()) {
+            return true;
+        }
+        for (String key : owners) {
+            Optional<ManifestEntry> entry = run.ledger().entry(key);
+            if (entry.isPresent() && isNonPublicHost(URI.create(entry.get().seedUrl()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNonPublicHost(URI seed) {
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(seed.getHost())) {
+                if (NetworkPolicy.isNonPublic(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private void settle(URI url, List<String> asked, ImageCapture image) throws IOException {
+        for (String key : run.queue().settle(url.toString(), image)) {
+            run.ledger().update(key, e -> {
+                List<ImageCapture> images = new ArrayList<>(e.images());
+                images.replaceAll(i -> i.url().equals(url.toString()) ? image : i);
+                return e.withImages(images);
+            });
+        }
+    }
+}

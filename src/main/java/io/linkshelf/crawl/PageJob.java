@@ -1,0 +1,201 @@
+package io.linkshelf.crawl;
+
+import io.linkshelf.extract.ImageFinder;
+import io.linkshelf.extract.ImageRef;
+import io.linkshelf.extract.PageClassifier;
+import io.linkshelf.extract.PageResponse;
+import io.linkshelf.extract.PageState;
+import io.linkshelf.extract.PageVerdict;
+import io.linkshelf.warc.Capture;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Captures one catalog entry's page: politeness and robots first, then the fetch, then the
+ * outcome class, the record (new response or revisit), and the images the page shows.
+ */
+final class PageJob {
+
+    private final RunContext run;
+
+    PageJob(RunContext run) {
+        this.run = run;
+    }
+
+    /** Captures the page; returns the final HTTP status, or 0 when none came. */
+    int capture(String key, boolean lastTry) throws IOException, InterruptedException {
+        ManifestEntry entry = run.ledger().entry(key).orElseThrow();
+        URI url = URI.create(entry.seedUrl());
+        String host = PoliteFetch.hostOf(url);
+        if (run.scheduler().isStopped(host)) {
+            return 0;
+        }
+        RobotsRules robots = run.robots().rulesFor(url);
+        if (run.options().robots() == RobotsMode.OBEY && !robots.allows(url)) {
+            run.ledger().update(key, e -> e.withOutcome(Outcome.ROBOTS, "robots.txt of " + host + " disallows it"));
+            return 0;
+        }
+        if (!lastTry && !run.scheduler().spendBudget(host)) {
+            int budget = run.options().profiles().forHost(host).pageBudget().orElse(0);
+            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING,
+                    "the page budget of " + budget + " for " + host + " is spent for this run; the next run continues"));
+            return 0;
+        }
+        Optional<ManifestEntry> previous = run.history().lastGood(key);
+        FetchRequest request = conditional(FetchRequest.page(url).withPrivateAddressAllowed(true), previous);
+        Optional<PoliteFetch.Fetched> fetched = run.fetch().fetch(request);
+        if (fetched.isEmpty()) {
+            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, stoppedReason(host)));
+            return 0;
+        }
+        try (FetchResult result = fetched.get().result()) {
+            settle(entry, previous, result, fetched.get().attempts(), lastTry);
+            return result.isComplete() ? result.status() : 0;
+        }
+    }
+
+    private void settle(ManifestEntry entry, Optional<ManifestEntry> previous, FetchResult result, int attempts,
+            boolean lastTry) throws IOException {
+        String key = entry.key();
+        String host = PoliteFetch.hostOf(URI.create(entry.seedUrl()));
+        Optional<String> finalUrl = Optional.of(result.finalUri().toString());
+        Optional<Integer> status = result.status() > 0 ? Optional.of(result.status()) : Optional.empty();
+        Optional<Capture> lastGood = previous.flatMap(ManifestEntry::content);
+        int tries = entry.attempts() + attempts;
+
+        if (result.failure().isPresent()) {
+            Optional<Capture> partial = run.fetch().recordLast(result);
+            FetchResult.Failure failure = result.failure().get();
+            String reason = (failure.cause() == FetchResult.Cause.TOO_LARGE ? "too-large: " : "") + failure.reason()
+                    + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
+            run.ledger().update(key, e -> e.withPage(Outcome.FAILED, reason, finalUrl, status, partial, lastGood,
+                    e.validators(), e.article(), tries));
+            return;
+        }
+        if (result.status() == 304 && lastGood.isPresent()) {
+            Capture revisit = run.fetch().recordLastAsRevisit(result, lastGood.get());
+            run.scheduler().notBlocked(host);
+            run.ledger().update(key, e -> e.withPage(Outcome.UNCHANGED, "not modified (304)", finalUrl, status,
+                    Optional.of(revisit), lastGood, previous.get().validators(), previous.get().article(), tries));
+            reuseImages(key, previous.get());
+            return;
+        }
+        PageResponse response = new PageResponse(URI.create(entry.seedUrl()), result.finalUri(), redirectsOf(result),
+                result.status(), result.contentType(), result.body());
+        PageVerdict verdict = PageClassifier.classify(response);
+        if (verdict.state() == PageState.BLOCKED || verdict.state() == PageState.LOGIN_REQUIRED) {
+            Optional<Capture> record = run.fetch().recordLast(result);
+            boolean stopped = run.scheduler().blocked(host);
+            run.ledger().update(key, e -> e.withPage(Outcome.BLOCKED, verdict.reason(), finalUrl, status, record,
+                    lastGood, e.validators(), e.article(), tries));
+            if (stopped) {
+                run.ledger().host(host, h -> new SnapshotManifest.HostSummary(h.requests(), h.waitedMillis(),
+                        h.robotsExcluded(), h.crawlDelaySeconds(), Optional.of(stoppedReason(host))));
+                run.notices().accept(stoppedReason(host) + " " + advice(host));
+            } else if (!lastTry) {
+                run.queue().lastTry(key);
+            }
+            return;
+        }
+        run.scheduler().notBlocked(host);
+        Outcome outcome = switch (verdict.state()) {
+            case DELETED -> Outcome.DELETED;
+            case NOT_FOUND -> Outcome.NOT_FOUND;
+            case FAILED -> Outcome.FAILED;
+            default -> Outcome.OK;
+        };
+        if (outcome != Outcome.OK) {
+            Optional<Capture> record = run.fetch().recordLast(result);
+            String reason = verdict.reason() + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
+            run.ledger().update(key, e -> e.withPage(outcome, reason, finalUrl, status, record, lastGood,
+                    e.validators(), e.article(), tries));
+            return;
+        }
+        RecordedExchange last = result.lastExchange().orElseThrow();
+        Optional<String> digest = ExchangeWriter.payloadDigest(last);
+        boolean same = lastGood.isPresent() && lastGood.get().kind() == Capture.Kind.RESPONSE
+                && digest.isPresent() && digest.equals(lastGood.get().payloadDigest());
+        Capture record = same ? run.fetch().recordLastAsRevisit(result, lastGood.get()) : run.fetch().recordLast(result).orElseThrow();
+        Capture content = same ? lastGood.get() : record;
+        ManifestEntry.Validators validators = new ManifestEntry.Validators(last.header("ETag"), last.header("Last-Modified"));
+        String reason = same ? "same content as the capture of " + lastGood.get().date() : verdict.reason();
+        run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason, finalUrl, status,
+                Optional.of(record), Optional.of(content), validators, ArticleFacts.of(response), tries));
+        queueImages(key, response);
+    }
+
+    /** The page's images: those an earlier capture holds are cached, the others queued for fetching. */
+    private void queueImages(String key, PageResponse response) throws IOException {
+        List<ImageCapture> images = new ArrayList<>();
+        List<URI> toFetch = new ArrayList<>();
+        for (ImageRef ref : ImageFinder.find(response)) {
+            String url = ref.url().toString();
+            if (images.stream().anyMatch(i -> i.url().equals(url))) {
+                continue;
+            }
+            Optional<Capture> known = run.options().refreshImages() ? Optional.empty() : run.history().image(url);
+            if (known.isPresent()) {
+                images.add(new ImageCapture(url, ImageOutcome.CACHED, "", known, Optional.empty()));
+            } else {
+                images.add(new ImageCapture(url, ImageOutcome.PENDING, "not fetched yet", Optional.empty(), Optional.empty()));
+                toFetch.add(ref.url());
+            }
+        }
+        run.ledger().update(key, e -> e.withImages(images));
+        toFetch.forEach(u -> run.queue().image(u, key));
+    }
+
+    /** A 304 keeps the earlier capture's images; those that never made it are tried again. */
+    private void reuseImages(String key, ManifestEntry previous) throws IOException {
+        List<ImageCapture> images = new ArrayList<>();
+        List<URI> toFetch = new ArrayList<>();
+        for (ImageCapture image : previous.images()) {
+            Optional<Capture> known = run.options().refreshImages() ? Optional.empty() : run.history().image(image.url());
+            if (known.isPresent()) {
+                images.add(new ImageCapture(image.url(), ImageOutcome.CACHED, "", known, Optional.empty()));
+            } else {
+                images.add(new ImageCapture(image.url(), ImageOutcome.PENDING, "not fetched yet", Optional.empty(), Optional.empty()));
+                toFetch.add(URI.create(image.url()));
+            }
+        }
+        run.ledger().update(key, e -> e.withImages(images));
+        toFetch.forEach(u -> run.queue().image(u, key));
+    }
+
+    private static FetchRequest conditional(FetchRequest request, Optional<ManifestEntry> previous) {
+        if (previous.isEmpty() || previous.get().content().isEmpty()) {
+            return request;
+        }
+        FetchRequest r = request;
+        Optional<String> etag = previous.get().validators().etag();
+        Optional<String> lastModified = previous.get().validators().lastModified();
+        if (etag.isPresent()) {
+            r = r.withHeader("If-None-Match", etag.get());
+        }
+        if (lastModified.isPresent()) {
+            r = r.withHeader("If-Modified-Since", lastModified.get());
+        }
+        return r;
+    }
+
+    private static List<URI> redirectsOf(FetchResult result) {
+        List<RecordedExchange> hops = result.exchanges();
+        List<URI> redirects = new ArrayList<>();
+        for (int i = 1; i < hops.size(); i++) {
+            redirects.add(hops.get(i).target());
+        }
+        return redirects;
+    }
+
+    static String stoppedReason(String host) {
+        return host + " stopped for this run after " + HostScheduler.BLOCKS_TO_STOP + " blocks in a row";
+    }
+
+    static String advice(String host) {
+        String zhihu = host.endsWith("zhihu.com") ? " For Zhihu, export your browser's cookies to a cookies.txt and pass --cookies." : "";
+        return "Its remaining entries stay pending: wait some hours before the next run, or raise --delay." + zhihu;
+    }
+}
