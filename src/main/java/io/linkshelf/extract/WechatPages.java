@@ -121,7 +121,7 @@ final class WechatPages {
     /** Adds the images of a body in page order: {@code data-src} before {@code src}, then style backgrounds. */
     static void collect(Element content, ImageCollector images) {
         for (Element el : content.getAllElements()) {
-            if (el.nameIs("img")) {
+            if (el.nameIs("img") && !GenericPages.isPixel(el)) {
                 String alt = el.attr("alt");
                 if (!images.add(el.attr("data-src"), alt)) {
                     images.add(el.attr("src"), alt);
