@@ -1,10 +1,12 @@
 package io.linkshelf.extract;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -167,7 +170,7 @@ final class BodyCleaner {
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 try {
                     links.add(new URI(href));
-                } catch (java.net.URISyntaxException e) {
+                } catch (URISyntaxException e) {
                     // The cleaner keeps what browsers accept; a link java.net.URI refuses is left out of the list only.
                 }
             }
@@ -188,7 +191,7 @@ final class BodyCleaner {
     /** The text of a code block, {@code <br>} as a line break (jsoup's wholeText keeps the text's own newlines). */
     static String preText(Element pre) {
         for (Element br : pre.select("br")) {
-            br.replaceWith(new org.jsoup.nodes.TextNode("\n"));
+            br.replaceWith(new TextNode("\n"));
         }
         String text = pre.wholeText();
         return text.replaceAll("^\\n+|\\s+$", "");
@@ -198,7 +201,7 @@ final class BodyCleaner {
         for (Element el : pre.select("pre, code")) {
             Matcher m = LANGUAGE.matcher(el.className());
             if (m.find()) {
-                return Optional.of(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                return Optional.of(m.group(1).toLowerCase(Locale.ROOT));
             }
         }
         return Optional.empty();

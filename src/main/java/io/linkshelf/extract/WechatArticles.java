@@ -3,6 +3,7 @@ package io.linkshelf.extract;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ final class WechatArticles {
                 }
             }
         }
-        return lang.matches("[A-Za-z0-9+#]+") ? Optional.of(lang.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+        return lang.matches("[A-Za-z0-9+#]+") ? Optional.of(lang.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** Video, audio, music and mini-program embeds become a one-line note; the player itself cannot be kept. */

@@ -1,6 +1,7 @@
 package io.linkshelf.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -104,7 +105,7 @@ final class ZhihuArticles {
                 return candidate;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static Optional<Instant> epoch(JsonNode node) {

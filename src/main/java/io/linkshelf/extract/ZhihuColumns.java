@@ -1,6 +1,7 @@
 package io.linkshelf.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -101,6 +102,6 @@ final class ZhihuColumns {
 
     private static JsonNode first(JsonNode object) {
         Iterator<JsonNode> it = object.elements();
-        return it.hasNext() ? it.next() : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return it.hasNext() ? it.next() : MissingNode.getInstance();
     }
 }

@@ -29,5 +29,19 @@ final class ArticleAssertions {
                 .doesNotContainIgnoringCase("style=")
                 .doesNotContainIgnoringCase("=\"data:");
         assertThat(EVENT_ATTRIBUTE.matcher(article.bodyHtml()).find()).as("on* attribute in %s", article.bodyHtml()).isFalse();
+        assertStructurallySafe(article);
+    }
+
+    /** The parsed body has no active elements or attributes (text may still mention them, as garbled pages do). */
+    static void assertStructurallySafe(Article article) {
+        var body = Jsoup.parseBodyFragment(article.bodyHtml()).body();
+        assertThat(body.select("script, style, iframe, form, input, object, embed, svg, noscript")).isEmpty();
+        for (var el : body.getAllElements()) {
+            for (var attribute : el.attributes()) {
+                assertThat(attribute.getKey()).doesNotStartWith("on").isNotEqualTo("style");
+                assertThat(attribute.getValue().strip().toLowerCase(java.util.Locale.ROOT))
+                        .doesNotStartWith("javascript:").doesNotStartWith("data:");
+            }
+        }
     }
 }
