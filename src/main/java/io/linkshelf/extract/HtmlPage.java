@@ -68,6 +68,16 @@ final class HtmlPage {
         return raw;
     }
 
+    /** The first non-blank {@code content} of the elements (meta tags) the selector finds. */
+    static Optional<String> firstContent(Document doc, String selector) {
+        return doc.select(selector).stream().map(e -> e.attr("content").strip()).filter(s -> !s.isEmpty()).findFirst();
+    }
+
+    /** The first non-blank, whitespace-normalised text of the elements the selector finds. */
+    static Optional<String> firstText(Document doc, String selector) {
+        return doc.select(selector).stream().map(e -> e.text().strip()).filter(s -> !s.isEmpty()).findFirst();
+    }
+
     static Optional<String> charsetOf(String contentType) {
         Matcher m = CHARSET.matcher(contentType);
         if (!m.find()) {

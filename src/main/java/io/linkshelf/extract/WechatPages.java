@@ -109,23 +109,7 @@ final class WechatPages {
         HtmlPage page = HtmlPage.parse(r);
         var images = new ImageCollector(r.finalUri(), ImageUrls::isWechatAvatar);
         Optional<Element> content = content(page.document());
-        if (content.isPresent()) {
-            for (Element el : content.get().getAllElements()) {
-                if (el.nameIs("img")) {
-                    String alt = el.attr("alt");
-                    if (!images.add(el.attr("data-src"), alt)) {
-                        images.add(el.attr("src"), alt);
-                    }
-                }
-                String style = el.attr("style");
-                if (style.contains("url(")) {
-                    Matcher m = CSS_URL.matcher(style);
-                    while (m.find()) {
-                        images.add(m.group(2), "");
-                    }
-                }
-            }
-        }
+        content.ifPresent(c -> collect(c, images));
         if (content.filter(WechatPages::hasContent).isEmpty()) {
             for (String url : WechatScripts.pictureUrls(page.raw())) {
                 images.add(url, "");
@@ -134,14 +118,33 @@ final class WechatPages {
         return images.images();
     }
 
+    /** Adds the images of a body in page order: {@code data-src} before {@code src}, then style backgrounds. */
+    static void collect(Element content, ImageCollector images) {
+        for (Element el : content.getAllElements()) {
+            if (el.nameIs("img") && !GenericPages.isPixel(el)) {
+                String alt = el.attr("alt");
+                if (!images.add(el.attr("data-src"), alt)) {
+                    images.add(el.attr("src"), alt);
+                }
+            }
+            String style = el.attr("style");
+            if (style.contains("url(")) {
+                Matcher m = CSS_URL.matcher(style);
+                while (m.find()) {
+                    images.add(m.group(2), "");
+                }
+            }
+        }
+    }
+
     /** The real body: {@code id=js_content} can occur twice (DOM plus a JS copy), so take the one with most text. */
-    private static Optional<Element> content(Document doc) {
+    static Optional<Element> content(Document doc) {
         return doc.select("[id=js_content]").stream()
                 .max(Comparator.comparingInt((Element e) -> e.text().length())
                         .thenComparingInt(e -> e.getAllElements().size()));
     }
 
-    private static boolean hasContent(Element content) {
+    static boolean hasContent(Element content) {
         return !content.text().isBlank() || !content.select("img, svg, video, iframe, [style*=url(]").isEmpty();
     }
 }

@@ -21,7 +21,7 @@ final class ZhihuPages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOT_FOUND_TEXT = "你似乎来到了没有知识存在的荒原";
     private static final String LOGIN_WALL_TEXT = "有问题，就会有答案";
-    private static final Pattern ARTICLE_PATH = Pattern.compile("/p/(\\d+)");
+    static final Pattern ARTICLE_PATH = Pattern.compile("/p/(\\d+)");
     private static final Map<Integer, String> ANTI_BOT_CODES = Map.of(
             40362, "Zhihu anti-bot (40362 您当前请求存在异常)",
             40352, "Zhihu anti-bot (40352 网络环境存在异常)",
@@ -135,7 +135,7 @@ final class ZhihuPages {
         return images.images();
     }
 
-    private static void collect(Element body, ImageCollector images) {
+    static void collect(Element body, ImageCollector images) {
         for (Element el : body.getAllElements()) {
             if (el.nameIs("figure")) {
                 addFigure(el, images);
@@ -173,24 +173,15 @@ final class ZhihuPages {
         }
     }
 
-    private static Optional<Element> body(Document doc) {
+    static Optional<Element> body(Document doc) {
         return doc.select(BODY_SELECTOR).stream()
                 .filter(e -> !e.text().isBlank() || !e.select("img, figure").isEmpty())
                 .findFirst();
     }
 
     /** The article HTML in {@code js-initialData}: the entity for the /p/ id of the URL, else the first with content. */
-    private static Optional<Element> initialContent(HtmlPage page, URI finalUri) {
-        Element script = page.document().getElementById("js-initialData");
-        if (script == null) {
-            return Optional.empty();
-        }
-        JsonNode articles;
-        try {
-            articles = JSON.readTree(script.data()).path("initialState").path("entities").path("articles");
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
+    static Optional<Element> initialContent(HtmlPage page, URI finalUri) {
+        JsonNode articles = initialState(page).path("entities").path("articles");
         Matcher id = ARTICLE_PATH.matcher(path(finalUri));
         JsonNode article = id.find() ? articles.path(id.group(1)) : JSON.missingNode();
         if (!article.path("content").isTextual()) {
@@ -209,7 +200,21 @@ final class ZhihuPages {
         return Optional.of(HtmlPage.fragment(html, finalUri).document().body());
     }
 
-    private static Optional<JsonNode> json(PageResponse r) {
+    /** The {@code initialState} object of {@code js-initialData}; a missing node when there is none or it is not JSON. */
+    static JsonNode initialState(HtmlPage page) {
+        Element script = page.document().getElementById("js-initialData");
+        if (script == null) {
+            return JSON.missingNode();
+        }
+        try {
+            JsonNode root = JSON.readTree(script.data());
+            return root == null ? JSON.missingNode() : root.path("initialState");
+        } catch (JacksonException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    static Optional<JsonNode> json(PageResponse r) {
         boolean declared = r.contentType().map(HtmlPage::mediaType).filter(t -> t.endsWith("json")).isPresent();
         if (!declared && !HtmlPage.looksLikeJson(r.bytes())) {
             return Optional.empty();
