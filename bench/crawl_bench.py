@@ -394,7 +394,8 @@ def main(argv):
     with open(out_file, "w", encoding="utf-8") as f:
         f.write("\n".join(say.lines) + "\n")
     print(f"written: {out_file}")
-    return 0
+    # Non-zero when a tool never completed a run, so a wrapper (or CI) notices without reading the table.
+    return 0 if all(any(complete(r, args) for r in results[t]) for t in args.tools) else 1
 
 
 if __name__ == "__main__":
