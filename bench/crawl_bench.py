@@ -44,11 +44,14 @@ def parse_args(argv):
     p.add_argument("--keep", action="store_true", help="keep the work directory (site, archives, logs)")
     p.add_argument("--xmx", default="256m", help="linkshelf's heap cap, passed as -Xmx (default 256m)")
     p.add_argument("--jar", help="use this linkshelf jar instead of building target/linkshelf.jar")
-    p.add_argument("--timeout", type=int, default=1800, help="seconds before one tool run is killed (default 1800)")
+    p.add_argument("--timeout", type=int,
+                   help="seconds before one tool run is killed (default 300 plus 1 per article)")
     p.add_argument("--tools", default="linkshelf,wget", help="which tools to run (default linkshelf,wget)")
     p.add_argument("--workdir", help="parent of the temporary work directory (default: the system temp dir)")
     args = p.parse_args(argv)
     args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    if args.timeout is None:
+        args.timeout = 300 + args.articles
     if args.articles < 1 or args.images < 0 or args.runs < 1 or args.timeout < 1:
         p.error("need --articles >= 1, --images >= 0, --runs >= 1, --timeout >= 1")
     if not args.tools or any(t not in TOOLS for t in args.tools):
