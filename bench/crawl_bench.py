@@ -167,6 +167,11 @@ def run_timed(cmd, run_dir, name, timeout, server_pid):
             timed_out = True
             os.killpg(proc.pid, signal.SIGKILL)  # the group of the process this function started
             code = proc.wait()
+        except BaseException:
+            # Its own session shields it from the terminal's Ctrl-C, so stop it here before giving up.
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
     elapsed = time.monotonic() - started
     figures = parse_gnu_time(time_file)
     if figures["wall"] is None:
@@ -402,4 +407,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("crawl_bench: interrupted; no results written", file=sys.stderr)
+        sys.exit(130)
