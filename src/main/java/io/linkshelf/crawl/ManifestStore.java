@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 public final class ManifestStore {
 
     private static final String SUFFIX = ".json";
+    private static final String JOURNAL_SUFFIX = ".journal";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new Jdk8Module())
@@ -36,6 +37,8 @@ public final class ManifestStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
 
+    private static final ObjectMapper LINE_JSON = JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
     private final Path dir;
 
     public ManifestStore(Path snapshotsDir) {
@@ -44,6 +47,26 @@ public final class ManifestStore {
 
     public Path pathOf(SnapshotId id) {
         return dir.resolve(id.value() + SUFFIX);
+    }
+
+    /** The append-only journal of entry changes made since the manifest was last written whole. */
+    Path journalOf(SnapshotId id) {
+        return dir.resolve(id.value() + JOURNAL_SUFFIX);
+    }
+
+    /**
+     * Appends one changed entry to the snapshot's journal: a line of JSON, no rewrite of the whole
+     * manifest. The OS keeps written lines across a kill -9; a torn last line is ignored on reading.
+     */
+    void journal(SnapshotId id, ManifestEntry entry) throws IOException {
+        Files.createDirectories(dir);
+        byte[] line = (LINE_JSON.writeValueAsString(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(journalOf(id), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.write(line);
+        } catch (IOException e) {
+            throw new IOException("cannot append to the snapshot journal " + journalOf(id) + ": " + e.getMessage()
+                    + " (is the disk full or the archive read-only?)", e);
+        }
     }
 
     /** Writes the manifest atomically (temp file, fsync, rename). */
@@ -67,16 +90,42 @@ public final class ManifestStore {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        // The whole manifest now holds every journalled change; replaying them again would be harmless.
+        Files.deleteIfExists(journalOf(manifest.id()));
     }
 
+    /** Reads a manifest, with the changes its journal holds (a run that was killed) applied. */
     public SnapshotManifest read(SnapshotId id) throws IOException {
         Path file = pathOf(id);
+        SnapshotManifest manifest;
         try {
-            return JSON.readValue(file.toFile(), SnapshotManifest.class);
+            manifest = JSON.readValue(file.toFile(), SnapshotManifest.class);
         } catch (IOException e) {
-            throw new IOException("cannot read snapshot manifest " + file + ": " + e.getMessage()
+            throw new IOException("cannot read snapshot manifest " + file + ": " + firstLine(e.getMessage())
                     + " (restore it from a backup or move it aside)", e);
         }
+        Path journal = journalOf(id);
+        if (!Files.exists(journal)) {
+            return manifest;
+        }
+        java.util.Map<String, ManifestEntry> entries = new java.util.LinkedHashMap<>();
+        manifest.entries().forEach(e -> entries.put(e.key(), e));
+        for (String line : Files.readAllLines(journal, java.nio.charset.StandardCharsets.UTF_8)) {
+            try {
+                ManifestEntry changed = LINE_JSON.readValue(line, ManifestEntry.class);
+                if (entries.containsKey(changed.key())) {
+                    entries.put(changed.key(), changed);
+                }
+            } catch (IOException torn) {
+                break; // the last line of a killed run may be half written; everything before it counts
+            }
+        }
+        return new SnapshotManifest(manifest.id(), manifest.start(), manifest.end(), manifest.toolVersion(),
+                manifest.options(), manifest.complete(), manifest.runs(), List.copyOf(entries.values()), manifest.hosts());
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** Every snapshot id with a manifest, oldest first. */

@@ -73,6 +73,9 @@ class CrawlEndToEndTest {
         assertThat(manifest.complete()).isTrue();
         assertThat(manifest.entries()).allSatisfy(e -> {
             assertThat(e.capture()).isPresent();
+            assertThat(e.article().title()).hasValue(e.seedTitle());
+            assertThat(e.article().author()).hasValue("作者号");
+            assertThat(e.article().published()).hasValue("2023-11-14T22:13:20Z");
             assertThat(e.images()).hasSize(2);
         });
 
