@@ -27,7 +27,7 @@ final class SnapshotPlanner {
         boolean resume = !options.newSnapshot() && newest.isPresent() && !newest.get().complete();
         SnapshotManifest base = resume
                 ? newest.get()
-                : new SnapshotManifest(SnapshotId.startingAt(now), now, Optional.empty(), Version.current(), runOptions,
+                : new SnapshotManifest(freeId(store, now), now, Optional.empty(), Version.current(), runOptions,
                         false, 0, List.of(), Map.of());
         List<CatalogEntry> selected = select(options);
         List<ManifestEntry> entries = new ArrayList<>();
@@ -46,6 +46,18 @@ final class SnapshotPlanner {
         }
         return new SnapshotManifest(base.id(), base.start(), Optional.empty(), Version.current(), runOptions, false,
                 base.runs() + 1, entries, base.hosts());
+    }
+
+    /** Ids have one-second resolution; two runs in one second must still get two snapshots. */
+    private static SnapshotId freeId(ManifestStore store, Instant now) throws IOException {
+        List<SnapshotId> taken = store.ids();
+        Instant t = now;
+        SnapshotId id = SnapshotId.startingAt(t);
+        while (taken.contains(id) || (!taken.isEmpty() && id.compareTo(taken.get(taken.size() - 1)) <= 0)) {
+            t = t.plusSeconds(1);
+            id = SnapshotId.startingAt(t);
+        }
+        return id;
     }
 
     /** The entries --only and --limit let through, in catalog order. */
