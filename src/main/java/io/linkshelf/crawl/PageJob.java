@@ -67,11 +67,12 @@ final class PageJob {
         int tries = entry.attempts() + attempts;
 
         if (result.failure().isPresent()) {
-            Optional<Capture> partial = run.fetch().recordLast(result);
+            // A cut-short response is kept in WARC (marked WARC-Truncated) but is never the entry's capture.
+            run.fetch().recordLast(result);
             FetchResult.Failure failure = result.failure().get();
             String reason = (failure.cause() == FetchResult.Cause.TOO_LARGE ? "too-large: " : "") + failure.reason()
                     + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
-            run.ledger().update(key, e -> e.withPage(Outcome.FAILED, reason, finalUrl, status, partial, lastGood,
+            run.ledger().update(key, e -> e.withPage(Outcome.FAILED, reason, finalUrl, status, Optional.empty(), lastGood,
                     e.validators(), e.article(), tries));
             return;
         }
