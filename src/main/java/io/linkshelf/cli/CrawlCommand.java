@@ -111,6 +111,10 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--max-image-mb", paramLabel = "MB", defaultValue = "50", description = "Cap on an image's size (default: ${DEFAULT-VALUE}).")
     long maxImageMb = 50;
 
+    @Option(names = "--retry-backoff", paramLabel = "SEC", defaultValue = "2", hidden = true,
+            description = "First retry's wait, doubling per retry (default: ${DEFAULT-VALUE}).")
+    double retryBackoff = 2;
+
     @Override
     public Integer call() throws Exception {
         CrawlOptions options = options();
@@ -143,7 +147,7 @@ final class CrawlCommand implements Callable<Integer> {
             try {
                 proxyUri = Optional.of(FetcherSettings.parseProxy(proxy));
             } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
+                throw usage("--proxy: " + e.getMessage());
             }
         }
         if (limit != null && limit < 1) {
@@ -156,7 +160,7 @@ final class CrawlCommand implements Callable<Integer> {
                 limit == null ? OptionalInt.empty() : OptionalInt.of(limit), refreshImages, newSnapshot,
                 allowPrivateNetworks, recordSecrets, megabytes("--max-page-mb", maxPageMb),
                 megabytes("--max-image-mb", maxImageMb), seconds("--timeout", timeout).orElseThrow(),
-                CrawlOptions.DEFAULT_RETRY_BACKOFF);
+                seconds("--retry-backoff", retryBackoff).orElseThrow());
     }
 
     private Optional<Duration> seconds(String option, Double value) {

@@ -53,9 +53,6 @@ public record CrawlOptions(
         Duration timeout,
         Duration retryBackoff) {
 
-    public static final Duration DEFAULT_COOL_DOWN = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
-
     public CrawlOptions {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(archive, "archive");

@@ -1,0 +1,98 @@
+package io.linkshelf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linkshelf.crawl.ArchiveLock;
+import io.linkshelf.testing.Response;
+import io.linkshelf.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrawlCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path seeds(TestServer server, int articles) throws Exception {
+        StringBuilder md = new StringBuilder("# 作者的系列文章\n\n");
+        for (int n = 1; n <= articles; n++) {
+            String page = "/p/" + n;
+            server.on("127.0.0.2", page).respond(Response.ok("text/html; charset=utf-8",
+                    "<html><head><title>文章" + n + "</title></head><body><article><p>正文" + n + "，召回与排序。</p></article></body></html>",
+                    StandardCharsets.UTF_8));
+            md.append("[文章").append(n).append("](").append(server.uri("127.0.0.2", page)).append(")\n\n");
+        }
+        return Files.writeString(dir.resolve("links.md"), md.toString(), StandardCharsets.UTF_8);
+    }
+
+    private String[] crawl(Path seeds, String... extra) {
+        String[] base = {"crawl", "--seeds", seeds.toString(), "--archive", dir.resolve("archive").toString(),
+            "--reports", dir.resolve("reports").toString(), "--delay", "0.01", "--retry-backoff", "0.01", "--quiet"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void crawlsTheSelectedEntriesAndEndsWithASummaryAndTheReportPath() throws Exception {
+        try (TestServer server = TestServer.start("127.0.0.2")) {
+            CliRun run = CliRun.of(crawl(seeds(server, 3), "--only", "文章[23]", "--limit", "1"));
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("is complete").contains("1 ok").contains("2 skipped").contains("Report: ");
+            assertThat(run.err()).as("--quiet prints no progress").isEmpty();
+            assertThat(server.requestsTo("127.0.0.2", "/p/2")).hasSize(1);
+            assertThat(server.requestsTo("127.0.0.2", "/p/1")).isEmpty();
+            assertThat(server.requestsTo("127.0.0.2", "/p/3")).isEmpty();
+            assertThat(server.requestsTo("127.0.0.2", "/p/2").get(0).header("User-Agent").orElseThrow())
+                    .startsWith("linkshelf/").contains("(+https://");
+            assertThat(dir.resolve("reports")).isDirectoryRecursivelyContaining("glob:**/report.json");
+        }
+    }
+
+    @Test
+    void aFailedEntryMakesExitCodeOne() throws Exception {
+        try (TestServer server = TestServer.start("127.0.0.2")) {
+            Path seeds = seeds(server, 1);
+            server.on("127.0.0.2", "/p/1").respond(Response.status(500));
+            CliRun run = CliRun.of(crawl(seeds));
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(run.out()).contains("1 failed");
+        }
+    }
+
+    @Test
+    void aSecondCrawlWhileOneRunsGetsExitCodeThreeNamingTheHolder() throws Exception {
+        Path seeds = Files.writeString(dir.resolve("links.md"), "# A\n\n[a](http://127.0.0.2:9/x)\n");
+        try (ArchiveLock held = ArchiveLock.acquire(dir.resolve("archive"))) {
+            CliRun run = CliRun.of(crawl(seeds));
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.ARCHIVE_UNUSABLE);
+            assertThat(run.err().strip().lines()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("in use by pid " + ProcessHandle.current().pid()));
+        }
+    }
+
+    @Test
+    void anArchiveThatIsAFileIsExitCodeThree() throws Exception {
+        Path seeds = Files.writeString(dir.resolve("links.md"), "# A\n\n[a](http://127.0.0.2:9/x)\n");
+        Files.writeString(dir.resolve("archive"), "not a directory");
+        CliRun run = CliRun.of(crawl(seeds));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ARCHIVE_UNUSABLE);
+        assertThat(run.err()).contains("cannot use the archive");
+    }
+
+    @Test
+    void badOptionsAreOneLineUsageErrors() throws Exception {
+        Path seeds = Files.writeString(dir.resolve("links.md"), "# A\n\n[a](http://127.0.0.2:9/x)\n");
+        for (String[] bad : new String[][] {{"--only", "([unclosed"}, {"--limit", "0"}, {"--proxy", "socks5://x:1"},
+                {"--delay", "-1"}, {"--robots", "sometimes"}}) {
+            CliRun run = CliRun.of(crawl(seeds, bad));
+            assertThat(run.exitCode()).as(String.join(" ", bad) + "\n" + run).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(run.toString()).doesNotContain("\tat ").contains(bad[0]);
+        }
+        assertThat(dir.resolve("archive/warc")).doesNotExist();
+    }
+}
