@@ -118,11 +118,7 @@ final class CaptureJobs implements LinkshelfPageFetcher.UrlCapture, WorkQueue {
 
     private void applyImage(String key, ImageCapture image) {
         try {
-            run.ledger().update(key, e -> {
-                List<ImageCapture> images = new ArrayList<>(e.images());
-                images.replaceAll(i -> i.url().equals(image.url()) ? image : i);
-                return e.withImages(images);
-            });
+            run.ledger().update(key, e -> e.withImage(image));
         } catch (IOException storage) {
             if (run.fatal().compareAndSet(null, storage)) {
                 stop.run();

@@ -3,7 +3,6 @@ package io.linkshelf.crawl;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ final class ImageJob {
         }
         RobotsRules robots = run.robots().rulesFor(url);
         if (run.options().robots() == RobotsMode.OBEY && !robots.allows(url)) {
-            settle(url, owners, new ImageCapture(url.toString(), ImageOutcome.FAILED, "robots.txt of " + host + " disallows it",
+            settle(url, new ImageCapture(url.toString(), ImageOutcome.FAILED, "robots.txt of " + host + " disallows it",
                     Optional.empty(), Optional.empty()));
             return 0;
         }
@@ -47,7 +46,7 @@ final class ImageJob {
                 image = new ImageCapture(url.toString(), ImageOutcome.FAILED, "HTTP " + result.status(), Optional.empty(),
                         Optional.empty());
             }
-            settle(url, owners, image);
+            settle(url, image);
             return result.isComplete() ? result.status() : 0;
         }
     }
@@ -82,13 +81,10 @@ final class ImageJob {
         }
     }
 
-    private void settle(URI url, List<String> asked, ImageCapture image) throws IOException {
+    /** Gives every article showing the image its result; articles asking later get it from the queue. */
+    private void settle(URI url, ImageCapture image) throws IOException {
         for (String key : run.queue().settle(url.toString(), image)) {
-            run.ledger().update(key, e -> {
-                List<ImageCapture> images = new ArrayList<>(e.images());
-                images.replaceAll(i -> i.url().equals(url.toString()) ? image : i);
-                return e.withImages(images);
-            });
+            run.ledger().update(key, e -> e.withImage(image));
         }
     }
 }

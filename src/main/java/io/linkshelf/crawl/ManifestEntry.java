@@ -81,6 +81,11 @@ public record ManifestEntry(
                 content, validators, article, newImages, attempts);
     }
 
+    /** The entry with one image's result replaced (matched by URL); other images stay as they are. */
+    public ManifestEntry withImage(ImageCapture image) {
+        return withImages(images.stream().map(i -> i.url().equals(image.url()) ? image : i).toList());
+    }
+
     /** Validators of a page's last good response, sent back as If-None-Match / If-Modified-Since. */
     public record Validators(Optional<String> etag, Optional<String> lastModified) {
         public static final Validators NONE = new Validators(Optional.empty(), Optional.empty());

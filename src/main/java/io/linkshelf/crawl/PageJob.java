@@ -1,7 +1,6 @@
 package io.linkshelf.crawl;
 
 import io.linkshelf.extract.ImageFinder;
-import io.linkshelf.extract.ImageRef;
 import io.linkshelf.extract.PageClassifier;
 import io.linkshelf.extract.PageResponse;
 import io.linkshelf.extract.PageState;
@@ -130,36 +129,24 @@ final class PageJob {
 
     /** The page's images: those an earlier capture holds are cached, the others queued for fetching. */
     private void queueImages(String key, PageResponse response) throws IOException {
+        queueImages(key, ImageFinder.find(response).stream().map(ref -> ref.url().toString()).distinct().toList());
+    }
+
+    /** A 304 keeps the earlier capture's images; those that never made it are tried again. */
+    private void reuseImages(String key, ManifestEntry previous) throws IOException {
+        queueImages(key, previous.images().stream().map(ImageCapture::url).toList());
+    }
+
+    private void queueImages(String key, List<String> urls) throws IOException {
         List<ImageCapture> images = new ArrayList<>();
         List<URI> toFetch = new ArrayList<>();
-        for (ImageRef ref : ImageFinder.find(response)) {
-            String url = ref.url().toString();
-            if (images.stream().anyMatch(i -> i.url().equals(url))) {
-                continue;
-            }
+        for (String url : urls) {
             Optional<Capture> known = run.options().refreshImages() ? Optional.empty() : run.history().image(url);
             if (known.isPresent()) {
                 images.add(new ImageCapture(url, ImageOutcome.CACHED, "", known, Optional.empty()));
             } else {
                 images.add(new ImageCapture(url, ImageOutcome.PENDING, "not fetched yet", Optional.empty(), Optional.empty()));
-                toFetch.add(ref.url());
-            }
-        }
-        run.ledger().update(key, e -> e.withImages(images));
-        toFetch.forEach(u -> run.queue().image(u, key));
-    }
-
-    /** A 304 keeps the earlier capture's images; those that never made it are tried again. */
-    private void reuseImages(String key, ManifestEntry previous) throws IOException {
-        List<ImageCapture> images = new ArrayList<>();
-        List<URI> toFetch = new ArrayList<>();
-        for (ImageCapture image : previous.images()) {
-            Optional<Capture> known = run.options().refreshImages() ? Optional.empty() : run.history().image(image.url());
-            if (known.isPresent()) {
-                images.add(new ImageCapture(image.url(), ImageOutcome.CACHED, "", known, Optional.empty()));
-            } else {
-                images.add(new ImageCapture(image.url(), ImageOutcome.PENDING, "not fetched yet", Optional.empty(), Optional.empty()));
-                toFetch.add(URI.create(image.url()));
+                toFetch.add(URI.create(url));
             }
         }
         run.ledger().update(key, e -> e.withImages(images));
