@@ -51,6 +51,12 @@ public final class Crawl {
     /** Runs the crawl; the archive lock must be held by the caller. */
     public CrawlSummary run() throws IOException, InterruptedException {
         Instant started = Instant.now();
+        if (options.catalog().entries().isEmpty()) {
+            throw new IllegalArgumentException("the seed list holds no article links; see `linkshelf seeds` for what it reads");
+        }
+        if (SnapshotPlanner.select(options).isEmpty()) {
+            throw new IllegalArgumentException("--only / --limit select no entry of the seed list; see `linkshelf seeds`");
+        }
         Path archive = options.archive();
         ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
         SnapshotManifest base = SnapshotPlanner.plan(options, store, started, runOptions());

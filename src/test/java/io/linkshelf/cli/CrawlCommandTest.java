@@ -95,4 +95,16 @@ class CrawlCommandTest {
         }
         assertThat(dir.resolve("archive/warc")).doesNotExist();
     }
+
+    @Test
+    void aSelectionOfNothingOrAnEmptyListIsAUsageError() throws Exception {
+        Path seeds = Files.writeString(dir.resolve("links.md"), "# A\n\n[a](http://127.0.0.2:9/x)\n");
+        CliRun none = CliRun.of(crawl(seeds, "--only", "nothing-matches-this"));
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("select no entry");
+        Path empty = Files.writeString(dir.resolve("empty.md"), "# nothing here\n");
+        CliRun emptyRun = CliRun.of(crawl(empty));
+        assertThat(emptyRun.exitCode()).as(emptyRun.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(emptyRun.err()).contains("no article links");
+    }
 }
