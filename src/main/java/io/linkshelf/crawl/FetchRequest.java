@@ -19,7 +19,7 @@ import java.util.Set;
  * @param privateAddressAllowed whether this URL may reach loopback or private addresses (true for a
  *     seed that is itself on such a host)
  */
-public record FetchRequest(
+record FetchRequest(
         URI uri, Kind kind, Map<String, String> extraHeaders, Optional<URI> referer, boolean privateAddressAllowed) {
 
     /** What a request is for. */

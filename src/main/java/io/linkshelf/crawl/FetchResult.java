@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Closing it deletes the spooled responses.
  */
-public final class FetchResult implements AutoCloseable {
+final class FetchResult implements AutoCloseable {
 
     /** Why a fetch did not produce a complete final response. */
     public enum Cause {

@@ -51,7 +51,7 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Thread-safe: fetches may run concurrently (the scheduler keeps one in flight per host).
  */
-public final class HttpFetcher implements AutoCloseable {
+final class HttpFetcher implements AutoCloseable {
 
     /** Redirects followed before giving up. */
     public static final int MAX_REDIRECTS = 10;

@@ -15,7 +15,7 @@ import java.util.Locale;
  * refused too. {@link HttpFetcher} applies it inside httpclient's DNS lookup, so the address checked is
  * the address connected to.
  */
-public final class NetworkPolicy {
+final class NetworkPolicy {
 
     private static final NetworkPolicy PRIVATE_ALLOWED = new NetworkPolicy(true);
     private static final NetworkPolicy PUBLIC_ONLY = new NetworkPolicy(false);

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Closing it deletes the spooled response.
  */
-public final class RecordedExchange implements AutoCloseable {
+final class RecordedExchange implements AutoCloseable {
 
     /** Why the recorded response is incomplete; maps to WARC-Truncated. */
     public enum Truncation {

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Written by one thread while a fetch runs; readable by any thread once the fetch has returned.
  */
-public final class Spool implements AutoCloseable, io.linkshelf.warc.ByteBody {
+final class Spool implements AutoCloseable, io.linkshelf.warc.ByteBody {
 
     static final int DEFAULT_MEMORY_LIMIT = 1024 * 1024;
 
