@@ -57,11 +57,12 @@ final class RobotsBook {
                 fetched = result.isComplete()
                         ? RobotsRules.from(robotsUrl, result.status(), result.body())
                         : RobotsRules.unreachable(PoliteFetch.describe(result));
+                // before finish: the gap after robots.txt itself must already be the one it asks for
+                fetched.gap().ifPresent(gap -> scheduler.raiseDelay(host, gap));
             } finally {
                 scheduler.finish(turn.get(), Optional.empty());
             }
         }
-        fetched.gap().ifPresent(gap -> scheduler.raiseDelay(host, gap));
         Optional<Double> seconds = fetched.gap().map(g -> g.toMillis() / 1000.0);
         RobotsRules finalRules = fetched;
         int excluded = (int) listed.getOrDefault(host, List.of()).stream().filter(u -> !finalRules.allows(u)).count();
