@@ -75,8 +75,8 @@ public final class Crawl {
                 HttpFetcher fetcher = new HttpFetcher(settings)) {
             fetcher.cookieWarnings().forEach(this::notice);
             ExchangeWriter writer = new ExchangeWriter(recorder);
-            PoliteFetch fetch = new PoliteFetch(fetcher, scheduler, writer, ledger, options.retryBackoff(), new Random());
             RobotsBook robots = new RobotsBook(fetcher, scheduler, writer, ledger, listedByHost(ledger));
+            PoliteFetch fetch = new PoliteFetch(fetcher, scheduler, robots, writer, ledger, options.retryBackoff(), new Random());
 
             FrontierConfiguration frontiers = new HSQLDBFrontierConfiguration(config, 2);
             HostQueues queues = new HostQueues(frontiers.getFrontier(), scheduler::isStopped);

@@ -32,6 +32,8 @@ final class FetchResult implements AutoCloseable {
         REFUSED_ADDRESS,
         /** The URL (or a redirect's Location) is malformed or not http(s). */
         BAD_URL,
+        /** A redirect led to a host that is stopped for this run (or the wait for its turn was interrupted). */
+        HOST_STOPPED,
         /** TLS failed: untrusted certificate, wrong host name, handshake error. */
         TLS,
         /** The body's Content-Encoding could not be decoded. */

@@ -134,6 +134,15 @@ final class HttpFetcher implements AutoCloseable {
      * carries a {@link Failure} and whatever was recorded. The caller closes the result.
      */
     public FetchResult fetch(FetchRequest request) {
+        return fetch(request, next -> true);
+    }
+
+    /**
+     * Fetches like {@link #fetch(FetchRequest)}, asking the gate before each redirect hop; the crawl's
+     * gate waits for the next host's politeness turn, so a redirect to another host is as polite as
+     * any other request to it.
+     */
+    FetchResult fetch(FetchRequest request, HopGate gate) {
         NetworkPolicy policy = NetworkPolicy.allowing(settings.allowPrivateNetworks() || request.privateAddressAllowed());
         List<RecordedExchange> exchanges = new ArrayList<>();
         List<URI> chain = new ArrayList<>();
@@ -171,6 +180,15 @@ final class HttpFetcher implements AutoCloseable {
                 return failed(exchanges, current, Cause.TOO_MANY_REDIRECTS,
                         "more than " + MAX_REDIRECTS + " redirects starting at " + request.uri());
             }
+            try {
+                if (!gate.beforeHop(next)) {
+                    return failed(exchanges, current, Cause.HOST_STOPPED,
+                            "redirected to " + next.getHost() + ", which is stopped for this run");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(exchanges, current, Cause.HOST_STOPPED, "interrupted while waiting for " + next.getHost());
+            }
             current = next;
         }
     }
@@ -207,6 +225,13 @@ final class HttpFetcher implements AutoCloseable {
             connections.detach();
             dns.detach();
         }
+    }
+
+    /** Decides, before a redirect hop, whether (and when) it may go. */
+    @FunctionalInterface
+    interface HopGate {
+        /** Returns false to give up the fetch; may block until the hop may go. */
+        boolean beforeHop(URI next) throws InterruptedException;
     }
 
     FetcherSettings settings() {

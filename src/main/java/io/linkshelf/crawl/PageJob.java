@@ -65,6 +65,11 @@ final class PageJob {
         Optional<Capture> lastGood = previous.flatMap(ManifestEntry::content);
         int tries = entry.attempts() + attempts;
 
+        if (result.failure().isPresent() && result.failure().get().cause() == FetchResult.Cause.HOST_STOPPED) {
+            run.fetch().recordLast(result);
+            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, result.failure().get().reason()));
+            return;
+        }
         if (result.failure().isPresent()) {
             // A cut-short response is kept in WARC (marked WARC-Truncated) but is never the entry's capture.
             run.fetch().recordLast(result);

@@ -29,15 +29,17 @@ final class PoliteFetch {
 
     private final HttpFetcher fetcher;
     private final HostScheduler scheduler;
+    private final RobotsBook robots;
     private final ExchangeWriter writer;
     private final RunLedger ledger;
     private final Duration backoff;
     private final Random random;
 
-    PoliteFetch(HttpFetcher fetcher, HostScheduler scheduler, ExchangeWriter writer, RunLedger ledger,
+    PoliteFetch(HttpFetcher fetcher, HostScheduler scheduler, RobotsBook robots, ExchangeWriter writer, RunLedger ledger,
             Duration backoff, Random random) {
         this.fetcher = fetcher;
         this.scheduler = scheduler;
+        this.robots = robots;
         this.writer = writer;
         this.ledger = ledger;
         this.backoff = backoff;
@@ -58,7 +60,14 @@ final class PoliteFetch {
             if (turn.isEmpty()) {
                 return Optional.empty();
             }
-            FetchResult result = fetcher.fetch(request);
+            HostTurns turns = new HostTurns(turn.get());
+            FetchResult result;
+            try {
+                result = fetcher.fetch(request, turns::beforeHop);
+            } catch (java.io.UncheckedIOException storage) {
+                turns.release(Optional.empty());
+                throw storage.getCause(); // recording a redirect target's robots.txt failed
+            }
             ledger.host(host, h -> new SnapshotManifest.HostSummary(h.requests() + Math.max(1, result.exchanges().size()),
                     h.waitedMillis() + waited, h.robotsExcluded(), h.crawlDelaySeconds(), h.stoppedReason()));
             Optional<Duration> wait = retryWait(result, attempt);
@@ -70,16 +79,49 @@ final class PoliteFetch {
                     writer.write(exchanges.get(i));
                 }
             } catch (IOException | RuntimeException e) {
-                scheduler.finish(turn.get(), Optional.empty());
+                turns.release(Optional.empty());
                 result.close();
                 throw e;
             }
-            scheduler.finish(turn.get(), retry ? wait : result.retryAfter().filter(d -> d.compareTo(MAX_RETRY_AFTER) <= 0));
+            turns.release(retry ? wait : result.retryAfter().filter(d -> d.compareTo(MAX_RETRY_AFTER) <= 0));
             if (!retry) {
                 return Optional.of(new Fetched(result, attempt, List.copyOf(earlierFailures)));
             }
             earlierFailures.add(describe(result));
             result.close();
+        }
+    }
+
+    /**
+     * The turn a fetch holds, which moves with a redirect to another host: the current host's turn
+     * is handed back before waiting for the next host's, so two workers redirecting towards each
+     * other's hosts can never wait on each other. The next host's robots.txt comes first.
+     */
+    private final class HostTurns {
+        private Optional<HostScheduler.Turn> held;
+
+        HostTurns(HostScheduler.Turn first) {
+            this.held = Optional.of(first);
+        }
+
+        boolean beforeHop(URI next) throws InterruptedException {
+            String host = hostOf(next);
+            if (held.isPresent() && host.equals(held.get().host())) {
+                return true;
+            }
+            release(Optional.empty());
+            try {
+                robots.rulesFor(next);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            held = scheduler.awaitTurn(host);
+            return held.isPresent();
+        }
+
+        void release(Optional<Duration> atLeast) {
+            held.ifPresent(turn -> scheduler.finish(turn, atLeast));
+            held = Optional.empty();
         }
     }
 

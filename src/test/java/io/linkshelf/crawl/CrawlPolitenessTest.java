@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -292,7 +291,6 @@ class CrawlPolitenessTest {
      * skips that host's schedule (measured: two requests 1 ms apart on a host with a 1 s delay) and its robots.txt.
      */
     @Test
-    @Disabled("cross-host redirect hops bypass the target host's HostScheduler; needs per-hop turns in PoliteFetch")
     void aRedirectToAnotherHostWaitsForThatHostsTurn() throws Exception {
         List<URI> urls = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
