@@ -100,16 +100,17 @@ final class WaczPackParts {
 
     private static String filename(String line, Path cdxj, long number) throws IOException {
         int json = line.indexOf('{');
-        JsonNode fields;
-        try {
-            fields = json < 0 ? null : JSON.readTree(line.substring(json));
-        } catch (IOException e) {
-            fields = null;
+        if (json >= 0) {
+            try {
+                JsonNode filename = JSON.readTree(line.substring(json)).path("filename");
+                if (filename.isTextual()) {
+                    return filename.asText();
+                }
+            } catch (IOException e) {
+                // reported below, with the line number
+            }
         }
-        if (fields == null || !fields.path("filename").isTextual()) {
-            throw new IOException(cdxj + " line " + number + ": not a CDXJ line with a filename");
-        }
-        return fields.get("filename").asText();
+        throw new IOException(cdxj + " line " + number + ": not a CDXJ line with a filename");
     }
 
     /**
