@@ -73,8 +73,13 @@ public final class Packs {
                 }
                 force(partial);
                 move(partial, target);
-            } finally {
-                Files.deleteIfExists(partial);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
             written.add(target);
         }
