@@ -1,0 +1,116 @@
+package io.linkshelf.mirror;
+
+import io.linkshelf.crawl.ManifestStore;
+import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.crawl.SnapshotManifest;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes the packs of a snapshot to {@code archive/packs/linkshelf-<snapshot>.<zip|tar.gz|wacz>}: the offline site
+ * as ZIP or tar.gz (under a top-level folder {@code linkshelf-<snapshot>/}), and the raw captures as WACZ.
+ *
+ * <p>Every file streams through a fixed buffer, so packing needs the same memory for 5 GB as for 5 KB. Each pack
+ * is written to a hidden {@code .linkshelf-<snapshot>.<ext>.partial} file, flushed to disk and then renamed, so a
+ * file with the final name is always complete; a failure deletes the partial file. Every entry of every pack is
+ * dated with the snapshot's start time rather than the files' own times, so packing the same site twice gives the
+ * same bytes (except a WACZ's {@code created} field).
+ */
+public final class Packs {
+
+    private Packs() {
+    }
+
+    /**
+     * Writes the packs in {@code formats} (ZIP, then tar.gz, then WACZ) and returns their paths in that order.
+     *
+     * @param archive the archive root
+     * @param siteDir the offline site to pack as ZIP and tar.gz (needed only for those)
+     * @param snapshot the snapshot the packs are named after; the WACZ holds its page list and the WARC files of it
+     *     and every earlier snapshot
+     */
+    public static List<Path> write(Path archive, Path siteDir, SnapshotId snapshot, Set<PackFormat> formats)
+            throws IOException {
+        return write(archive, siteDir, snapshot, formats, PackReadHook.NONE, Clock.systemUTC());
+    }
+
+    static List<Path> write(Path archive, Path siteDir, SnapshotId snapshot, Set<PackFormat> formats,
+            PackReadHook hook, Clock clock) throws IOException {
+        Set<PackFormat> ordered = formats.isEmpty() ? EnumSet.noneOf(PackFormat.class) : EnumSet.copyOf(formats);
+        Path packs = archive.resolve("packs");
+        List<PackEntries.Entry> site = List.of();
+        if (ordered.contains(PackFormat.ZIP) || ordered.contains(PackFormat.TAR_GZ)) {
+            if (!Files.isDirectory(siteDir)) {
+                throw new IOException("no offline site at " + siteDir + " to pack: run linkshelf mirror first");
+            }
+            site = PackEntries.list(siteDir, "linkshelf-" + snapshot, Optional.of(packs));
+        }
+        Optional<SnapshotManifest> manifest = ordered.contains(PackFormat.WACZ)
+                ? Optional.of(manifest(archive, snapshot)) : Optional.empty();
+        Files.createDirectories(packs);
+        Instant time = snapshot.start();
+        List<Path> written = new ArrayList<>();
+        for (PackFormat format : ordered) {
+            Path target = packs.resolve(fileName(snapshot, format));
+            Path partial = packs.resolve("." + target.getFileName() + ".partial");
+            try {
+                switch (format) {
+                    case ZIP -> ZipPack.write(site, time, partial, hook);
+                    case TAR_GZ -> TarGzPack.write(site, time, partial, hook);
+                    case WACZ -> WaczPack.write(archive, manifest.orElseThrow(), time, clock.instant(), partial, hook);
+                }
+                force(partial);
+                move(partial, target);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            written.add(target);
+        }
+        return List.copyOf(written);
+    }
+
+    /** The file name of a snapshot's pack, e.g. {@code linkshelf-20261129T031700Z.tar.gz}. */
+    public static String fileName(SnapshotId snapshot, PackFormat format) {
+        return "linkshelf-" + snapshot + "." + format.label();
+    }
+
+    private static SnapshotManifest manifest(Path archive, SnapshotId snapshot) throws IOException {
+        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        if (!Files.isRegularFile(store.pathOf(snapshot))) {
+            throw new IOException("no snapshot " + snapshot + " in " + archive + " (no " + store.pathOf(snapshot)
+                    + "): cannot list its pages in a WACZ");
+        }
+        return store.read(snapshot);
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void move(Path partial, Path target) throws IOException {
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot atomically rename " + partial + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+}
