@@ -84,6 +84,28 @@ public class WarcVerifierTest {
     }
 
     @Test
+    void aDamagedGzipMemberInTheMiddleIsCorruptAndTheRecordsAfterItAreStillRead() throws Exception {
+        Path archive = copy();
+        CdxjIndex.Line page = Damage.htmlPage(archive);
+        Path warc = archive.resolve("warc").resolve(page.filename().orElseThrow());
+        byte[] bytes = Files.readAllBytes(warc);
+        int inside = (int) (page.offset().orElseThrow() + page.length().orElseThrow() / 2);
+        bytes[inside] ^= (byte) 0xff;
+        Files.write(warc, bytes);
+        WarcVerifier.Result result = verify(archive);
+        assertThat(result.tornTails()).isEmpty();
+        assertThat(result.findings()).filteredOn(f -> f.kind() == VerifyFinding.Kind.CORRUPT_RECORD).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.offset()).hasValue(page.offset().orElseThrow());
+                    assertThat(f.message()).contains("gzip").contains("the next whole record is at offset "
+                            + (page.offset().orElseThrow() + page.length().orElseThrow()));
+                });
+        // the record is unreadable, so the index line and the manifest entries naming it are reported too
+        assertThat(result.findings()).extracting(VerifyFinding::kind).contains(VerifyFinding.Kind.INDEX_MISMATCH);
+        assertThat(result.records()).isEqualTo(verify(fixture.archive()).records() - 1);
+    }
+
+    @Test
     void aRecordCutShortByAKillIsATornTailThatRepairCutsOff() throws Exception {
         Path archive = copy();
         Path last = Damage.lastWarc(archive);
