@@ -116,10 +116,13 @@ final class GzipMembers {
 
     /** The offset of the next member after {@code from} that reads whole, if any: where a scan resumes after damage. */
     java.util.OptionalLong resync(long from) throws IOException {
-        for (long p = from + 1; p + 10 <= size; p++) {
-            byte[] magic = bytes(p, 3);
-            if ((magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b && magic[2] == 8 && read(p).ok()) {
-                return java.util.OptionalLong.of(p);
+        // read in chunks: a torn tail can be megabytes long, and every byte of it is a candidate start
+        for (long base = from + 1; base + 10 <= size; base += CHUNK) {
+            byte[] chunk = bytes(base, CHUNK + 2);
+            for (int i = 0; i + 2 < chunk.length && i < CHUNK; i++) {
+                if ((chunk[i] & 0xff) == 0x1f && (chunk[i + 1] & 0xff) == 0x8b && chunk[i + 2] == 8 && read(base + i).ok()) {
+                    return java.util.OptionalLong.of(base + i);
+                }
             }
         }
         return java.util.OptionalLong.empty();
