@@ -1,0 +1,137 @@
+package io.linkshelf.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.crawl.SnapshotManifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Snapshot reports and diffs: built from the archive's manifests (and WARC files for text diffs),
+ * rendered as HTML, JSON or Markdown, and written under {@code reports/}.
+ */
+public final class Reports {
+
+    /** Alias of the newest snapshot, finished or not. */
+    public static final String LATEST = "latest";
+    /** Alias of the snapshot before the newest. */
+    public static final String PREVIOUS = "previous";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+
+    private Reports() {}
+
+    /**
+     * Writes {@code reports/<id>/report.json} and {@code report.html} for a snapshot and refreshes
+     * {@code reports/index.html}; each file is replaced atomically.
+     *
+     * @return the report.html written
+     * @throws IOException if the archive cannot be read or the reports folder written
+     */
+    public static Path write(Path archive, Path reportsDir, SnapshotId snapshot) throws IOException {
+        ArchiveView view = ArchiveView.open(archive);
+        SnapshotReport report = report(view, snapshot, reportsDir);
+        Path dir = reportsDir.resolve(snapshot.value());
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve("report.json"), render(report, ReportFormat.JSON));
+        Path html = dir.resolve("report.html");
+        writeAtomically(html, render(report, ReportFormat.HTML));
+        writeIndex(view, reportsDir);
+        return html;
+    }
+
+    /** Rewrites {@code reports/index.html} from every manifest of the archive. */
+    public static void writeIndex(ArchiveView view, Path reportsDir) throws IOException {
+        Files.createDirectories(reportsDir);
+        writeAtomically(reportsDir.resolve("index.html"), IndexPage.render(view.snapshots()));
+    }
+
+    /** The report of one snapshot; its mirror links are relative to {@code reports/<id>/}. */
+    public static SnapshotReport report(ArchiveView view, SnapshotId snapshot, Path reportsDir) throws IOException {
+        SnapshotManifest manifest = manifest(view, snapshot);
+        return new ReportBuilder(view, reportsDir.resolve(snapshot.value())).report(manifest);
+    }
+
+    /** The changes from one snapshot to another (either may be the older). */
+    public static SnapshotDiff diff(ArchiveView view, SnapshotId from, SnapshotId to, Path reportsDir) throws IOException {
+        return new ReportBuilder(view, reportsDir.resolve(to.value())).diff(Optional.of(manifest(view, from)), manifest(view, to));
+    }
+
+    public static String render(SnapshotReport report, ReportFormat format) {
+        return switch (format) {
+            case HTML -> HtmlReport.report(report);
+            case JSON -> json(report);
+            case MD -> MarkdownReport.report(report);
+        };
+    }
+
+    public static String render(SnapshotDiff diff, ReportFormat format) {
+        return switch (format) {
+            case HTML -> HtmlReport.diff(diff);
+            case JSON -> json(diff);
+            case MD -> MarkdownReport.diff(diff);
+        };
+    }
+
+    /**
+     * The snapshot an id or alias names: an exact id, {@value #LATEST} (the newest) or {@value #PREVIOUS}
+     * (the one before it); empty if the archive has no such snapshot.
+     */
+    public static Optional<SnapshotId> resolve(ArchiveView view, String idOrAlias) {
+        List<SnapshotManifest> all = view.snapshots();
+        String wanted = idOrAlias.strip();
+        if (wanted.equals(LATEST)) {
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).id());
+        }
+        if (wanted.equals(PREVIOUS)) {
+            return all.size() < 2 ? Optional.empty() : Optional.of(all.get(all.size() - 2).id());
+        }
+        return all.stream().map(SnapshotManifest::id).filter(id -> id.value().equals(wanted)).findFirst();
+    }
+
+    private static SnapshotManifest manifest(ArchiveView view, SnapshotId id) {
+        return view.snapshots().stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no snapshot " + id + " in " + view.archive()));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot render a report as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write report " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.linkshelf.warc;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Cuts a torn tail off a WARC file, keeping the original whole in {@code archive/quarantine/}. */
+final class WarcRepair {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private WarcRepair() {
+    }
+
+    static WarcVerifier.Repair truncate(Path archive, String fileName, long keep, Instant now) throws IOException {
+        if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
+            throw new IllegalArgumentException("not a WARC file name: " + fileName);
+        }
+        Path file = archive.resolve("warc").resolve(fileName);
+        Path quarantine = archive.resolve("quarantine");
+        Files.createDirectories(quarantine);
+        Path aside = quarantine.resolve(fileName + ".damaged-" + STAMP.format(now));
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = quarantine.resolve(fileName + ".damaged-" + STAMP.format(now) + "-" + n);
+        }
+        // the whole records first, synced, so at every moment either the original or the repaired copy is complete
+        Path temp = file.resolveSibling("." + fileName + ".repair.tmp");
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                     StandardOpenOption.WRITE)) {
+            if (keep > in.size()) {
+                throw new IOException("cannot repair " + file + ": it has " + in.size() + " bytes, fewer than the "
+                        + keep + " to keep (did it change since it was verified?)");
+            }
+            long copied = 0;
+            while (copied < keep) {
+                copied += in.transferTo(copied, keep - copied, out);
+            }
+            out.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot repair " + file + ": " + e.getMessage(), e);
+        }
+        move(file, aside);
+        move(temp, file);
+        return new WarcVerifier.Repair(file, keep, aside);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+}
