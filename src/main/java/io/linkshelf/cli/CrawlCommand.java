@@ -12,6 +12,7 @@ import io.linkshelf.crawl.Outcome;
 import io.linkshelf.crawl.RobotsMode;
 import io.linkshelf.crawl.SiteProfiles;
 import io.linkshelf.crawl.SiteProfilesFile;
+import io.linkshelf.report.Reports;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -129,7 +130,8 @@ final class CrawlCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        out.println(CrawlSummaryText.of(summary));
+        Path report = Reports.write(common.archive, reports, summary.snapshot());
+        out.println(CrawlSummaryText.of(summary, report));
         out.flush();
         return summary.count(Outcome.FAILED) > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
@@ -153,7 +155,7 @@ final class CrawlCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw usage("--limit must be at least 1, was " + limit);
         }
-        return new CrawlOptions(catalog, common.archive, reports, profiles,
+        return new CrawlOptions(catalog, common.archive, profiles,
                 seconds("--cooldown", coolDown).orElseThrow(), robots,
                 userAgent == null ? "linkshelf/" + Version.current() + " (+" + PROJECT_URL + ")" : userAgent,
                 proxyUri, Optional.ofNullable(cookies), Optional.ofNullable(only).map(this::pattern),

@@ -11,7 +11,7 @@ final class CrawlSummaryText {
 
     private CrawlSummaryText() {}
 
-    static String of(CrawlSummary s) {
+    static String of(CrawlSummary s, java.nio.file.Path report) {
         StringBuilder text = new StringBuilder();
         text.append("Snapshot ").append(s.snapshot()).append(s.resumed() ? " (resumed)" : "")
                 .append(s.complete() ? " is complete" : " is not finished yet")
@@ -40,7 +40,7 @@ final class CrawlSummaryText {
         if (s.count(Outcome.FAILED) > 0) {
             text.append(" Some entries failed; their reasons are in the report.");
         }
-        text.append(System.lineSeparator()).append("Report: ").append(s.report())
+        text.append(System.lineSeparator()).append("Report: ").append(report)
                 .append(System.lineSeparator()).append("Manifest: ").append(s.manifest());
         return text.toString();
     }

@@ -109,8 +109,8 @@ public final class Crawl {
                     + "; the snapshot is saved as far as it got, and the next run resumes it", fatal.get());
         }
         WarcIndexer.update(archive.resolve("warc"), archive.resolve("index").resolve("captures.cdxj"));
-        return CrawlReport.write(finished, resumed, Duration.between(started, Instant.now()), ledger.hosts(), notices,
-                store.pathOf(base.id()), options);
+        return CrawlSummary.of(finished, resumed, Duration.between(started, Instant.now()), ledger.hosts(), notices,
+                store.pathOf(base.id()));
     }
 
     private void notice(String message) {

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  *
  * @param catalog the articles to snapshot
  * @param archive the archive root
- * @param reports where run reports go
  * @param profiles per-host politeness, with the command line's overrides applied
  * @param coolDown the pause after a block, doubling with each further block in a row
  * @param robots whether robots.txt exclusions apply to listed URLs
@@ -35,7 +34,6 @@ import java.util.regex.Pattern;
 public record CrawlOptions(
         Catalog catalog,
         Path archive,
-        Path reports,
         SiteProfiles profiles,
         Duration coolDown,
         RobotsMode robots,
@@ -56,7 +54,6 @@ public record CrawlOptions(
     public CrawlOptions {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(archive, "archive");
-        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(profiles, "profiles");
         if (coolDown.isNegative()) {
             throw new IllegalArgumentException("--cooldown must not be negative");

@@ -17,11 +17,10 @@ import java.util.Map;
  * @param stoppedHosts hosts stopped for the run, with why
  * @param notices messages given during the run
  * @param manifest the snapshot manifest
- * @param report the run's report
  */
 public record CrawlSummary(SnapshotId snapshot, boolean resumed, boolean complete, Map<Outcome, Integer> byOutcome,
         Map<ImageOutcome, Integer> imagesByOutcome, Duration duration, Map<String, String> stoppedHosts,
-        List<String> notices, Path manifest, Path report) {
+        List<String> notices, Path manifest) {
 
     public CrawlSummary {
         byOutcome = Map.copyOf(byOutcome);
@@ -32,5 +31,20 @@ public record CrawlSummary(SnapshotId snapshot, boolean resumed, boolean complet
 
     public int count(Outcome outcome) {
         return byOutcome.getOrDefault(outcome, 0);
+    }
+
+    /** The summary of a run from its finished manifest. */
+    static CrawlSummary of(SnapshotManifest manifest, boolean resumed, Duration duration,
+            Map<String, SnapshotManifest.HostSummary> hosts, List<String> notices, Path manifestPath) {
+        Map<Outcome, Integer> byOutcome = new java.util.EnumMap<>(Outcome.class);
+        Map<ImageOutcome, Integer> images = new java.util.EnumMap<>(ImageOutcome.class);
+        for (ManifestEntry e : manifest.entries()) {
+            byOutcome.merge(e.outcome(), 1, Integer::sum);
+            e.images().forEach(i -> images.merge(i.outcome(), 1, Integer::sum));
+        }
+        Map<String, String> stopped = new java.util.LinkedHashMap<>();
+        hosts.forEach((host, h) -> h.stoppedReason().ifPresent(r -> stopped.put(host, r)));
+        return new CrawlSummary(manifest.id(), resumed, manifest.complete(), byOutcome, images, duration, stopped, notices,
+                manifestPath);
     }
 }

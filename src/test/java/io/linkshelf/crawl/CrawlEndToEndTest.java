@@ -98,6 +98,5 @@ class CrawlEndToEndTest {
         assertThat(responses).isEqualTo(2 + 3 + 4); // robots.txt on two hosts, three pages, four images
         assertThat(io.linkshelf.warc.WarcIndexer.capturesIn(warcs.get(0))).hasSize(responses);
         assertThat(CdxjIndex.read(dir.resolve("archive/index/captures.cdxj"))).hasSize(responses);
-        assertThat(summary.report()).exists();
     }
 }

@@ -68,7 +68,7 @@ final class CrawlFixtures {
     /** Fast options for loopback tests: small gaps, short cool-down and timeouts. */
     static CrawlOptions options(Path dir, Catalog catalog, Duration delay) {
         SiteProfiles profiles = SiteProfiles.defaults().withOverrides(Optional.of(delay), Optional.of(delay), OptionalInt.empty());
-        return new CrawlOptions(catalog, dir.resolve("archive"), dir.resolve("reports"), profiles, Duration.ofMillis(100),
+        return new CrawlOptions(catalog, dir.resolve("archive"), profiles, Duration.ofMillis(100),
                 RobotsMode.LISTED, "linkshelf-test/1.0", Optional.empty(), Optional.empty(), Optional.empty(),
                 OptionalInt.empty(), false, false, false, false, 25L << 20, 50L << 20, Duration.ofSeconds(3),
                 Duration.ofMillis(50));
@@ -86,26 +86,26 @@ final class CrawlFixtures {
     }
 
     static CrawlOptions withProfiles(CrawlOptions o, SiteProfiles profiles) {
-        return new CrawlOptions(o.catalog(), o.archive(), o.reports(), profiles, o.coolDown(), o.robots(), o.userAgent(),
+        return new CrawlOptions(o.catalog(), o.archive(), profiles, o.coolDown(), o.robots(), o.userAgent(),
                 o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(), o.allowPrivateNetworks(),
                 o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
     }
 
     static CrawlOptions withRobots(CrawlOptions o, RobotsMode robots) {
-        return new CrawlOptions(o.catalog(), o.archive(), o.reports(), o.profiles(), o.coolDown(), robots, o.userAgent(),
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), robots, o.userAgent(),
                 o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(), o.allowPrivateNetworks(),
                 o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
     }
 
     static CrawlOptions withCoolDown(CrawlOptions o, Duration coolDown) {
-        return new CrawlOptions(o.catalog(), o.archive(), o.reports(), o.profiles(), coolDown, o.robots(), o.userAgent(),
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), coolDown, o.robots(), o.userAgent(),
                 o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(), o.allowPrivateNetworks(),
                 o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
     }
 
     /** Options with another read timeout and image size cap. */
     static CrawlOptions withLimits(CrawlOptions o, Duration timeout, long maxImageBytes) {
-        return new CrawlOptions(o.catalog(), o.archive(), o.reports(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
                 o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(), o.allowPrivateNetworks(),
                 o.recordSecrets(), o.maxPageBytes(), maxImageBytes, timeout, o.retryBackoff());
     }

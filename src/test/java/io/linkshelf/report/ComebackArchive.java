@@ -54,7 +54,7 @@ record ComebackArchive(Path archive, Path reports, List<SnapshotId> snapshots) {
                 crawl.set(i);
                 SiteProfiles profiles = SiteProfiles.defaults().withOverrides(Optional.of(Duration.ofMillis(5)),
                         Optional.of(Duration.ofMillis(5)), OptionalInt.empty());
-                CrawlOptions options = new CrawlOptions(CatalogReader.read(seeds), archive, reports, profiles,
+                CrawlOptions options = new CrawlOptions(CatalogReader.read(seeds), archive, profiles,
                         Duration.ofMillis(50), RobotsMode.LISTED, "linkshelf-test/1.0", Optional.empty(), Optional.empty(),
                         Optional.empty(), OptionalInt.empty(), false, true, false, false, 25L << 20, 50L << 20,
                         Duration.ofSeconds(3), Duration.ofMillis(20));

@@ -136,7 +136,7 @@ public record FixtureArchive(Path archive, Path reports, Path seeds, List<Snapsh
     private static CrawlSummary crawl(Catalog catalog, Path archive, Path reports) throws IOException, InterruptedException {
         SiteProfiles profiles = SiteProfiles.defaults().withOverrides(Optional.of(Duration.ofMillis(5)),
                 Optional.of(Duration.ofMillis(5)), OptionalInt.empty());
-        CrawlOptions options = new CrawlOptions(catalog, archive, reports, profiles, Duration.ofMillis(50), RobotsMode.LISTED,
+        CrawlOptions options = new CrawlOptions(catalog, archive, profiles, Duration.ofMillis(50), RobotsMode.LISTED,
                 "linkshelf-test/1.0", Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), false, true,
                 false, false, 25L << 20, 50L << 20, Duration.ofSeconds(3), Duration.ofMillis(20));
         return new Crawl(options, CrawlListener.SILENT).run();
