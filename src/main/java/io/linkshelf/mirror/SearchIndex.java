@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>Format: {@code window.LINKSHELF_SEARCH = {"docs": [[path, title, author, date, snippetText], ...],
  * "terms": {token: postings}}}; postings are comma-separated {@code <doc-id delta>.<weight>} in base 36, doc ids
- * ascending, weight = round(10 × BM25), at least 1.
+ * ascending, weight = round(100 × BM25), at least 1.
  */
 final class SearchIndex {
 
@@ -28,6 +28,8 @@ final class SearchIndex {
     /** Snippets come from the start of the text only, which keeps the index small. */
     static final int SNIPPET_CHARS = 2_000;
     static final String GLOBAL = "LINKSHELF_SEARCH";
+    /** Weights are stored as integers; a coarser scale flattens terms that every document has (idf near 0). */
+    static final int WEIGHT_SCALE = 100;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
 
@@ -62,7 +64,7 @@ final class SearchIndex {
                 double idf = Math.log(1 + (n - f + 0.5) / (f + 0.5));
                 double tf = e.getValue();
                 double w = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[d] / avg));
-                postings.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(d, Math.max(1, (int) Math.round(w * 10)));
+                postings.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(d, Math.max(1, (int) Math.round(w * WEIGHT_SCALE)));
             }
         }
     }

@@ -38,6 +38,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void aTitleMatchStillWinsForAWordEveryDocumentContains() {
+        List<SearchDoc> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            docs.add(new SearchDoc("a/" + i + ".html", "文章" + i, "", "", "多目标建模需要平衡点击率与转化率。"));
+        }
+        docs.add(new SearchDoc("a/title.html", "多目标排序：MMoE 实践", "", "", "多目标建模需要平衡点击率与转化率。"));
+        assertThat(new SearchIndex(docs).rank("多目标")).hasSize(8).first().isEqualTo("a/title.html");
+    }
+
+    @Test
     void documentsMatchingMoreOfTheQueryRankHigher() {
         SearchIndex index = new SearchIndex(List.of(
                 new SearchDoc("a/one.html", "笔记一", "", "", "目标检测的一些目标。"),
