@@ -8,7 +8,14 @@
   if (!input || !list || !status) { return; }
   var data = window.LINKSHELF_SEARCH;
   if (!data) { status.textContent = 'The search index (search-index.js) is missing.'; return; }
-  var docs = data.docs, terms = data.terms, termList = null, MAX_RESULTS = 50, MAX_WORD = 32;
+  var docs = data.docs, terms = data.terms, termList = null, MAX_RESULTS = 50, MAX_WORD = 32, K1 = 1.2, B = 0.75;
+  var avgLength = Math.max(1, docs.reduce(function (sum, d) { return sum + d[4]; }, 0) / Math.max(1, docs.length));
+
+  /* BM25, as SearchIndex.weight computes it. */
+  function weight(tf, df, length) {
+    var idf = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+    return idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgLength));
+  }
 
   function isCjk(cp) {
     return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -46,14 +53,15 @@
     return out;
   }
 
-  /* doc id → weight for one index term. */
+  /* doc id → BM25 weight for one index term; postings are "<doc delta>[.<tf>]" in base 36. */
   function postings(term) {
     var out = {}, doc = 0, list = terms[term];
     if (!list) { return out; }
-    list.split(',').forEach(function (p) {
+    var parts = list.split(',');
+    parts.forEach(function (p) {
       var dot = p.indexOf('.');
-      doc += parseInt(p.substring(0, dot), 36);
-      out[doc] = parseInt(p.substring(dot + 1), 36);
+      doc += parseInt(dot < 0 ? p : p.substring(0, dot), 36);
+      out[doc] = weight(dot < 0 ? 1 : parseInt(p.substring(dot + 1), 36), parts.length, docs[doc][4]);
     });
     return out;
   }
@@ -149,7 +157,7 @@
       li.appendChild(meta);
       var snippet = document.createElement('span');
       snippet.className = 'snippet';
-      highlight(snippet, snippetOf(d[4], ns), ns);
+      highlight(snippet, snippetOf(d[5], ns), ns);
       li.appendChild(snippet);
       list.appendChild(li);
     });

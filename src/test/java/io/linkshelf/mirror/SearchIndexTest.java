@@ -61,9 +61,9 @@ class SearchIndexTest {
                 new SearchDoc("a/x.html", "标题", "作者", "2023-11-15", "正文 " + "长".repeat(5000)),
                 new SearchDoc("a/y.html", "另一个标题", "", "", "正文")));
         String js = index.toJavaScript();
-        assertThat(js).startsWith("window.LINKSHELF_SEARCH = {\"docs\":[[\"a/x.html\",\"标题\",\"作者\",\"2023-11-15\",");
-        // both docs hold 正文 and 标题: doc 0 then doc 1 (delta 1), each with a base-36 weight
-        assertThat(js).containsPattern("\"正文\":\"0\\.[0-9a-z]+,1\\.[0-9a-z]+\"");
+        assertThat(js).startsWith("window.LINKSHELF_SEARCH = {\"docs\":[[\"a/x.html\",\"标题\",\"作者\",\"2023-11-15\",5001,");
+        // both docs hold 正文 once: doc 0 then doc 1 (delta 1); 标题 is in both titles, worth 8 (base 36: 8)
+        assertThat(js).contains("\"正文\":\"0,1\"").contains("\"标题\":\"0.8,1.8\"").contains("\"长长\":\"0.3uv\"");
         assertThat(js.length()).as("snippet text is truncated").isLessThan(SearchIndex.SNIPPET_CHARS + 1000);
     }
 }
