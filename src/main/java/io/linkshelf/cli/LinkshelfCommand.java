@@ -15,7 +15,7 @@ import picocli.CommandLine.HelpCommand;
             "mirror and a text store from them, and re-runs as periodic snapshots.",
             ""
         },
-        subcommands = {CrawlCommand.class, SeedsCommand.class, HelpCommand.class},
+        subcommands = {CrawlCommand.class, SeedsCommand.class, GrepCommand.class, HelpCommand.class},
         usageHelpAutoWidth = true)
 final class LinkshelfCommand implements Runnable {
 
