@@ -1,6 +1,5 @@
 package io.linkshelf.cli;
 
-import io.linkshelf.search.ArticleHit;
 import io.linkshelf.search.Grep;
 import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextStore;
@@ -9,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,8 +99,7 @@ final class GrepCommand implements Callable<Integer> {
             GrepPrinter printer = json
                     ? new GrepJson(out, common.archive, list, count)
                     : new GrepText(out, common.archive, useColor(), list, count);
-            Consumer<ArticleHit> sink = printer::article;
-            Grep.Summary summary = grep.search(query, sink);
+            Grep.Summary summary = grep.search(query, printer::render, printer::print);
             printer.finish(summary, err);
             out.flush();
             err.flush();

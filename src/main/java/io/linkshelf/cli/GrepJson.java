@@ -29,13 +29,17 @@ final class GrepJson implements GrepPrinter {
     }
 
     @Override
-    public void article(ArticleHit hit) {
+    public void print(String rendered) {
+        out.print(rendered);
+    }
+
+    @Override
+    public String render(ArticleHit hit) {
         StringBuilder b = new StringBuilder(512);
         if (perArticle) {
             articleFields(b.append('{'), hit);
             b.append(",\"count\":").append(hit.matchingLines()).append("}\n");
-            out.print(b);
-            return;
+            return b.toString();
         }
         List<GrepLine> lines = hit.lines();
         for (int i = 0; i < lines.size(); i++) {
@@ -57,7 +61,7 @@ final class GrepJson implements GrepPrinter {
             contextField(b, "after", after(lines, i));
             b.append("}\n");
         }
-        out.print(b);
+        return b.toString();
     }
 
     private static List<GrepLine> before(List<GrepLine> lines, int i) {

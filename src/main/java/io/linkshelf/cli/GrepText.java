@@ -38,22 +38,29 @@ final class GrepText implements GrepPrinter {
     }
 
     @Override
-    public void article(ArticleHit hit) {
-        String path = textPath(archive, hit);
-        if (list) {
-            out.print(path + "\n");
-            return;
-        }
-        if (count) {
-            out.print(path + ":" + hit.matchingLines() + "\n");
-            return;
-        }
+    public void print(String rendered) {
         // One print per article: the writer flushes on println, which would cost a write per line.
-        StringBuilder b = new StringBuilder(256);
-        if (!first) {
-            b.append('\n');
+        if (!first && !list && !count) {
+            out.print('\n');
         }
         first = false;
+        out.print(rendered);
+    }
+
+    @Override
+    public String render(ArticleHit hit) {
+        String path = textPath(archive, hit);
+        if (list) {
+            return path + "\n";
+        }
+        if (count) {
+            return path + ":" + hit.matchingLines() + "\n";
+        }
+        int size = 256;
+        for (GrepLine line : hit.lines()) {
+            size += line.text().length() + 16;
+        }
+        StringBuilder b = new StringBuilder(size);
         TextHeader h = hit.header();
         String title = h.title().isEmpty() ? hit.key() : h.title();
         String who = author(h);
@@ -80,7 +87,7 @@ final class GrepText implements GrepPrinter {
             appendLine(b, line);
             b.append('\n');
         }
-        out.print(b);
+        return b.toString();
     }
 
     private void appendLine(StringBuilder b, GrepLine line) {

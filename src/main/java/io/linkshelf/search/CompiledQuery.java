@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * @param pattern the regex to run on a line (folded text under ignore-case)
  * @param branches per alternative, the index bit positions it needs (no alternatives: no help)
  * @param needle UTF-8 bytes every matching line contains, when exact matching allows a byte search
+ * @param plain the string itself when the query is a plain literal (no regex, case or word rules): found with indexOf
  */
-record CompiledQuery(GrepQuery query, Pattern pattern, List<int[]> branches, Optional<byte[]> needle) {
+record CompiledQuery(GrepQuery query, Pattern pattern, List<int[]> branches, Optional<byte[]> needle, Optional<String> plain) {
+
+    private static final String META = "\\^$.|?*+()[]{}";
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}\\p{M}_]";
 
@@ -51,6 +54,10 @@ record CompiledQuery(GrepQuery query, Pattern pattern, List<int[]> branches, Opt
                         .max(Comparator.comparingInt(b -> b.length));
             }
         }
-        return new CompiledQuery(query, pattern, List.copyOf(branches), needle);
+        boolean literal = query.fixed() || query.pattern().chars().noneMatch(c -> META.indexOf(c) >= 0);
+        Optional<String> plain = literal && !query.ignoreCase() && !query.word() && !query.pattern().isEmpty()
+                ? Optional.of(query.pattern())
+                : Optional.empty();
+        return new CompiledQuery(query, pattern, List.copyOf(branches), needle, plain);
     }
 }

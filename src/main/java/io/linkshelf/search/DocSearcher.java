@@ -140,6 +140,13 @@ final class DocSearcher {
 
     /** Finds every match in a line; true if the line matches at all. */
     private boolean matchLine(String line, List<GrepLine.Span> spans) {
+        if (compiled.plain().isPresent()) {
+            String literal = compiled.plain().get();
+            for (int at = line.indexOf(literal); at >= 0; at = line.indexOf(literal, at + literal.length())) {
+                spans.add(new GrepLine.Span(at, at + literal.length()));
+            }
+            return !spans.isEmpty();
+        }
         Matcher m = compiled.pattern().matcher(line);
         boolean matched = false;
         while (m.find()) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Greps the text store. The grep index picks candidate articles (those holding every trigram of
@@ -72,6 +73,17 @@ public final class Grep {
      * @throws java.util.regex.PatternSyntaxException if the pattern is not a valid regex
      */
     public Summary search(GrepQuery query, Consumer<ArticleHit> sink) throws IOException {
+        return search(query, hit -> hit, sink);
+    }
+
+    private record Prepared<T>(T value, int lines) {}
+
+    /**
+     * Runs a query as {@link #search(GrepQuery, Consumer)} does, but first turns each hit into a
+     * {@code T} with {@code prepare} on the searching threads (say, formatting it for output), so
+     * that work runs in parallel; {@code prepare} must be thread-safe.
+     */
+    public <T> Summary search(GrepQuery query, Function<ArticleHit, T> prepare, Consumer<T> sink) throws IOException {
         CompiledQuery compiled = CompiledQuery.of(query);
         List<Target> targets = new ArrayList<>();
         int inScope = targets(compiled, targets);
@@ -84,11 +96,11 @@ public final class Grep {
         int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
         if (targets.size() <= 8 || threads == 1) {
             for (Target t : targets) {
-                Optional<ArticleHit> hit = searchOne(searcher, t);
+                Optional<Prepared<T>> hit = searchOne(searcher, t, prepare);
                 if (hit.isPresent()) {
                     matching++;
-                    lines += hit.get().matchingLines();
-                    sink.accept(hit.get());
+                    lines += hit.get().lines();
+                    sink.accept(hit.get().value());
                 }
             }
             return new Summary(inScope, matching, lines, targets.size(), index.isPresent());
@@ -99,19 +111,19 @@ public final class Grep {
             return thread;
         });
         try {
-            Deque<Future<Optional<ArticleHit>>> window = new ArrayDeque<>();
+            Deque<Future<Optional<Prepared<T>>>> window = new ArrayDeque<>();
             int next = 0;
             while (next < targets.size() || !window.isEmpty()) {
                 // A bounded window keeps memory at a few files' worth while results stay in order.
                 while (next < targets.size() && window.size() < threads * 8) {
                     Target t = targets.get(next++);
-                    window.add(pool.submit(() -> searchOne(searcher, t)));
+                    window.add(pool.submit(() -> searchOne(searcher, t, prepare)));
                 }
-                Optional<ArticleHit> hit = await(window.poll());
+                Optional<Prepared<T>> hit = await(window.poll());
                 if (hit.isPresent()) {
                     matching++;
-                    lines += hit.get().matchingLines();
-                    sink.accept(hit.get());
+                    lines += hit.get().lines();
+                    sink.accept(hit.get().value());
                 }
             }
         } finally {
@@ -146,15 +158,17 @@ public final class Grep {
         return targets.size();
     }
 
-    private static Optional<ArticleHit> searchOne(DocSearcher searcher, Target t) throws IOException {
+    private static <T> Optional<Prepared<T>> searchOne(DocSearcher searcher, Target t, Function<ArticleHit, T> prepare)
+            throws IOException {
         try {
-            return searcher.search(t.key(), t.file(), t.latest());
+            return searcher.search(t.key(), t.file(), t.latest())
+                    .map(hit -> new Prepared<>(prepare.apply(hit), hit.matchingLines()));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // moved into the history by an update running now
         }
     }
 
-    private static Optional<ArticleHit> await(Future<Optional<ArticleHit>> future) throws IOException {
+    private static <T> Optional<Prepared<T>> await(Future<Optional<Prepared<T>>> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
