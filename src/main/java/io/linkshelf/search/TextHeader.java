@@ -1,6 +1,7 @@
 package io.linkshelf.search;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The header lines of one article version's text file, in the order they are written.
@@ -17,6 +18,8 @@ public record TextHeader(String title, String author, String section, String url
 
     /** The labels, in file order; each header line is {@code Label: value}. */
     static final String[] LABELS = {"Title", "Author", "Section", "URL", "Published", "Snapshot"};
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u2028\\u2029]+");
 
     public TextHeader {
         title = oneLine(title);
@@ -49,6 +52,6 @@ public record TextHeader(String title, String author, String section, String url
     private static String oneLine(String value) {
         Objects.requireNonNull(value, "header value");
         // A header value spans exactly one line, or the body would start too early.
-        return value.replaceAll("[\\r\\n\\t\\u2028\\u2029]+", " ").strip();
+        return LINE_BREAKS.matcher(value).find() ? LINE_BREAKS.matcher(value).replaceAll(" ").strip() : value.strip();
     }
 }
