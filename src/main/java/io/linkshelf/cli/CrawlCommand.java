@@ -123,14 +123,17 @@ final class CrawlCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet);
         CrawlSummary summary;
+        Path report;
         try (ArchiveLock lock = Locks.acquire(common.archive)) {
             summary = new Crawl(options, progress).run();
+            progress.finish();
+            DerivedViews.afterCrawl(common.archive);
+            report = Reports.write(common.archive, reports, summary.snapshot());
         } catch (java.io.IOException e) {
             throw new ArchiveUnusableException(e.getMessage(), e);
         } finally {
             progress.finish();
         }
-        Path report = Reports.write(common.archive, reports, summary.snapshot());
         out.println(CrawlSummaryText.of(summary, report));
         out.flush();
         return summary.count(Outcome.FAILED) > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;

@@ -15,8 +15,8 @@ import picocli.CommandLine.HelpCommand;
             "mirror and a text store from them, and re-runs as periodic snapshots.",
             ""
         },
-        subcommands = {CrawlCommand.class, MirrorCommand.class, ReportCommand.class, SeedsCommand.class,
-            VerifyCommand.class, HelpCommand.class},
+        subcommands = {CrawlCommand.class, MirrorCommand.class, GrepCommand.class, ReportCommand.class,
+            SeedsCommand.class, VerifyCommand.class, HelpCommand.class},
         usageHelpAutoWidth = true)
 final class LinkshelfCommand implements Runnable {
 

@@ -65,6 +65,7 @@ final class MirrorCommand implements Callable<Integer> {
         Path site = out != null ? out : common.archive.resolve("mirror");
         MirrorSummary summary;
         try {
+            DerivedViews.refresh(common.archive, reports, rebuild);
             summary = Mirror.build(new MirrorOptions(common.archive, site, reports, rebuild));
         } catch (IOException e) {
             throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);

@@ -50,6 +50,13 @@ class CrawlCommandTest {
             assertThat(server.requestsTo("127.0.0.2", "/p/2").get(0).header("User-Agent").orElseThrow())
                     .startsWith("linkshelf/").contains("(+https://");
             assertThat(dir.resolve("reports")).isDirectoryRecursivelyContaining("glob:**/report.json");
+            assertThat(dir.resolve("reports")).isDirectoryRecursivelyContaining("glob:**/report.html");
+            assertThat(run.out()).containsPattern("Report: .*report\\.html");
+
+            // the crawl left the text store up to date, so grep finds the new article at once
+            CliRun grep = CliRun.of("grep", "正文2", "--archive", dir.resolve("archive").toString(), "-l");
+            assertThat(grep.exitCode()).as(grep.toString()).isZero();
+            assertThat(grep.out()).contains("web-127.0.0.2-p-2-").endsWith(".txt" + System.lineSeparator());
         }
     }
 

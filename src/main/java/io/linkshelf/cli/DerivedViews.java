@@ -1,0 +1,43 @@
+package io.linkshelf.cli;
+
+import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.report.Reports;
+import io.linkshelf.search.TextStore;
+import io.linkshelf.warc.WarcIndexer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Brings what is derived from the WARC files and manifests up to date: the CDXJ index, the text
+ * store (and its grep index) and, on a rebuild, every snapshot's report. Principle 1 of
+ * ARCHITECTURE.md: all of it can be rebuilt from WARC and manifests alone.
+ */
+final class DerivedViews {
+
+    private DerivedViews() {}
+
+    /** After a crawl: index new WARC files (the crawl did), add new article versions to the text store. */
+    static TextStore.Stats afterCrawl(Path archive) throws IOException {
+        return TextStore.update(archive);
+    }
+
+    /** Before building the mirror: the same as after a crawl, or everything from scratch with {@code rebuild}. */
+    static void refresh(Path archive, Path reports, boolean rebuild) throws IOException {
+        Path cdxj = archive.resolve("index").resolve("captures.cdxj");
+        if (rebuild) {
+            Files.deleteIfExists(cdxj);
+        }
+        WarcIndexer.update(archive.resolve("warc"), cdxj);
+        if (rebuild) {
+            TextStore.rebuild(archive);
+            ArchiveView view = ArchiveView.open(archive);
+            for (SnapshotManifest snapshot : view.snapshots()) {
+                Reports.write(archive, reports, snapshot.id());
+            }
+        } else {
+            TextStore.update(archive);
+        }
+    }
+}

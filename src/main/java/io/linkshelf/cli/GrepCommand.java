@@ -1,0 +1,138 @@
+package io.linkshelf.cli;
+
+import io.linkshelf.search.Grep;
+import io.linkshelf.search.GrepQuery;
+import io.linkshelf.search.TextStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "grep",
+        header = "Greps the text of every archived article.",
+        description = {"Searches archive/text (the latest version of each article; --all-versions adds earlier ones)",
+            "with a Java regular expression, or a fixed string with -F. Offsets in --json are code points.",
+            "Exit status: 0 a line matched, 1 none did, 2 an error."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class GrepCommand implements Callable<Integer> {
+
+    static final int MATCH = 0;
+    static final int NO_MATCH = 1;
+    static final int ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATTERN", description = "Java regular expression (or fixed string with -F).")
+    String pattern;
+
+    @Option(names = {"-i", "--ignore-case"}, description = "Ignore case and full-/half-width differences (ＤｅｅｐＦＭ = deepfm).")
+    boolean ignoreCase;
+
+    @Option(names = {"-F", "--fixed-strings"}, description = "PATTERN is a fixed string, not a regex.")
+    boolean fixed;
+
+    @Option(names = {"-w", "--word-regexp"}, description = "Match whole words only.")
+    boolean word;
+
+    @Option(names = {"-C", "--context"}, paramLabel = "N", description = "Show N lines of context around each match.")
+    int context;
+
+    @Option(names = {"-l", "--files-with-matches"}, description = "List the text files of matching articles.")
+    boolean list;
+
+    @Option(names = {"-c", "--count"}, description = "Print each matching article's text file with its count of matching lines.")
+    boolean count;
+
+    @Option(names = "--author", paramLabel = "S", description = "Only articles whose author or author section contains S.")
+    String author;
+
+    @Option(names = "--section", paramLabel = "S", description = "Only articles whose seed-list section contains S.")
+    String section;
+
+    @Option(names = "--all-versions", description = "Search earlier versions of articles too.")
+    boolean allVersions;
+
+    @Option(names = "--json", description = "One JSON object per matching line (per article with -l or -c).")
+    boolean json;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "auto (on a terminal without NO_COLOR), always or never.")
+    String color = "auto";
+
+    @Option(names = "--reindex", hidden = true, description = "Rebuild the grep index from the text files, then exit.")
+    boolean reindex;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (reindex) {
+                int indexed = TextStore.reindex(common.archive);
+                err.println("linkshelf: indexed " + indexed + " text files");
+                err.flush();
+                return ExitCodes.OK;
+            }
+            GrepQuery query = query();
+            if (!Files.isDirectory(TextStore.textDir(common.archive)) && Files.isDirectory(common.archive.resolve("snapshots"))) {
+                // An archive crawled before the text store existed: build it once, from the WARC files.
+                err.println("linkshelf: building the text store in " + TextStore.textDir(common.archive) + " (once)...");
+                err.flush();
+                TextStore.update(common.archive);
+            }
+            Grep grep = Grep.open(common.archive);
+            GrepPrinter printer = json
+                    ? new GrepJson(out, common.archive, list, count)
+                    : new GrepText(out, common.archive, useColor(), list, count);
+            Grep.Summary summary = grep.search(query, printer::render, printer::print);
+            printer.finish(summary, err);
+            out.flush();
+            err.flush();
+            return summary.matchingLines() > 0 ? MATCH : NO_MATCH;
+        } catch (PatternSyntaxException e) {
+            err.println("linkshelf: bad regular expression at position " + e.getIndex() + ": " + e.getDescription()
+                    + " in " + e.getPattern());
+        } catch (IOException e) {
+            err.println("linkshelf: " + GrepText.describe(e));
+        }
+        err.flush();
+        return ERROR;
+    }
+
+    private GrepQuery query() {
+        if (pattern == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATTERN'");
+        }
+        if (context < 0) {
+            throw new ParameterException(spec.commandLine(), "-C takes a number of lines, 0 or more, not " + context);
+        }
+        if (!color.equals("auto") && !color.equals("always") && !color.equals("never")) {
+            throw new ParameterException(spec.commandLine(), "--color takes auto, always or never, not " + color);
+        }
+        return new GrepQuery(pattern, fixed, ignoreCase, word, list || count ? 0 : context,
+                Optional.ofNullable(author), Optional.ofNullable(section), allVersions, list);
+    }
+
+    private boolean useColor() {
+        return switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && System.getenv("NO_COLOR") == null;
+        };
+    }
+}

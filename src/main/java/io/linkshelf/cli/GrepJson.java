@@ -1,0 +1,149 @@
+package io.linkshelf.cli;
+
+import io.linkshelf.search.ArticleHit;
+import io.linkshelf.search.Grep;
+import io.linkshelf.search.GrepLine;
+import io.linkshelf.search.TextHeader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --json}: one JSON object per line of output. Per matching line: {@code key, title, author,
+ * section, url, published, snapshot, latest, path, mirror, lineNumber, line, matches} (match offsets
+ * {@code [[start,end],...]} in code points of {@code line}, end exclusive), plus {@code before} and
+ * {@code after} context lines with {@code -C}. With {@code -l} or {@code -c}, one object per article
+ * with {@code count} instead of the line fields. Written by hand so grep does not load Jackson.
+ */
+final class GrepJson implements GrepPrinter {
+
+    private final PrintWriter out;
+    private final Path archive;
+    private final boolean perArticle;
+
+    GrepJson(PrintWriter out, Path archive, boolean list, boolean count) {
+        this.out = out;
+        this.archive = archive;
+        this.perArticle = list || count;
+    }
+
+    @Override
+    public void print(String rendered) {
+        out.print(rendered);
+    }
+
+    @Override
+    public String render(ArticleHit hit) {
+        StringBuilder b = new StringBuilder(512);
+        if (perArticle) {
+            articleFields(b.append('{'), hit);
+            b.append(",\"count\":").append(hit.matchingLines()).append("}\n");
+            return b.toString();
+        }
+        List<GrepLine> lines = hit.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            GrepLine line = lines.get(i);
+            if (!line.matched()) {
+                continue;
+            }
+            articleFields(b.append('{'), hit);
+            b.append(",\"lineNumber\":").append(line.number());
+            b.append(",\"line\":");
+            string(b, line.text());
+            b.append(",\"matches\":[");
+            List<int[]> spans = line.codePointSpans();
+            for (int k = 0; k < spans.size(); k++) {
+                b.append(k == 0 ? "" : ",").append('[').append(spans.get(k)[0]).append(',').append(spans.get(k)[1]).append(']');
+            }
+            b.append(']');
+            contextField(b, "before", before(lines, i));
+            contextField(b, "after", after(lines, i));
+            b.append("}\n");
+        }
+        return b.toString();
+    }
+
+    private static List<GrepLine> before(List<GrepLine> lines, int i) {
+        List<GrepLine> result = new ArrayList<>();
+        for (int k = i - 1; k >= 0 && !lines.get(k).matched() && lines.get(k).number() == lines.get(k + 1).number() - 1; k--) {
+            result.add(0, lines.get(k));
+        }
+        return result;
+    }
+
+    private static List<GrepLine> after(List<GrepLine> lines, int i) {
+        List<GrepLine> result = new ArrayList<>();
+        for (int k = i + 1; k < lines.size() && !lines.get(k).matched() && lines.get(k).number() == lines.get(k - 1).number() + 1; k++) {
+            result.add(lines.get(k));
+        }
+        return result;
+    }
+
+    private static void contextField(StringBuilder b, String name, List<GrepLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        b.append(",\"").append(name).append("\":[");
+        for (int k = 0; k < lines.size(); k++) {
+            b.append(k == 0 ? "" : ",");
+            string(b, lines.get(k).text());
+        }
+        b.append(']');
+    }
+
+    private void articleFields(StringBuilder b, ArticleHit hit) {
+        TextHeader h = hit.header();
+        b.append("\"key\":");
+        string(b, hit.key());
+        field(b, "title", h.title());
+        field(b, "author", GrepText.author(h));
+        field(b, "section", h.section());
+        field(b, "url", h.url());
+        field(b, "published", h.published());
+        field(b, "snapshot", h.snapshot());
+        b.append(",\"latest\":").append(hit.latest());
+        field(b, "path", GrepText.textPath(archive, hit));
+        field(b, "mirror", archive.resolve("mirror").resolve("a").resolve(hit.key() + ".html").toString());
+    }
+
+    private static void field(StringBuilder b, String name, String value) {
+        b.append(",\"").append(name).append("\":");
+        string(b, value);
+    }
+
+    static void string(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || (Character.isSurrogate(c) && !validPair(s, i))) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    private static boolean validPair(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    @Override
+    public void finish(Grep.Summary summary, PrintWriter err) {
+        // JSON output carries no summary line: every line is a match object.
+    }
+}

@@ -1,0 +1,106 @@
+package io.linkshelf.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GrepTest {
+
+    private static final String[] WORDS = {"推荐", "系统", "召回", "排序", "模型", "特征", "用户", "物品", "向量", "训练", "DeepFM",
+        "MMoE", "embedding", "ＣＴＲ", "①", "😀", "的", "了", "，", "。", "㈱"};
+
+    @TempDir
+    Path archive;
+
+    @BeforeEach
+    void writeAStoreOf300RandomArticles() throws Exception {
+        Random random = new Random(42);
+        Path text = Files.createDirectories(archive.resolve("text"));
+        for (int a = 0; a < 300; a++) {
+            StringBuilder body = new StringBuilder();
+            for (int line = 0; line < 20; line++) {
+                for (int w = 0; w < 15; w++) {
+                    body.append(WORDS[random.nextInt(WORDS.length)]);
+                }
+                if (a % 37 == 0 && line == 7) {
+                    body.append("蒙特卡洛树搜索");
+                }
+                body.append('\n');
+            }
+            String key = String.format("web-doc-%03d", a);
+            Files.writeString(text.resolve(key + ".txt"), TextFiles.render(
+                    new TextHeader("文章 " + a, a % 2 == 0 ? "甲" : "乙", "甲 › 一", "https://example.com/" + a, "", "20260101T000000Z"),
+                    body.toString()), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> run(Grep grep, GrepQuery query) throws Exception {
+        List<String> out = new ArrayList<>();
+        grep.search(query, hit -> hit.lines().forEach(l -> out.add(hit.key() + ":" + l.number() + ":" + l.spans())));
+        return out;
+    }
+
+    private static GrepQuery query(String pattern, boolean fixed, boolean ignoreCase) {
+        return new GrepQuery(pattern, fixed, ignoreCase, false, 0, Optional.empty(), Optional.empty(), false, false);
+    }
+
+    @Test
+    void theIndexNeverDropsAMatchTheFilesHold() throws Exception {
+        Grep scan = Grep.open(archive);
+        assertThat(scan.indexed()).isFalse();
+        List<List<String>> expected = new ArrayList<>();
+        List<GrepQuery> queries = List.of(query("蒙特卡洛树搜索", true, false), query("召回排序", false, false),
+                query("deepfm推荐", false, true), query("ctr", true, true), query("MMoE.{0,6}系统", false, false),
+                query("1了", false, true), query("(株)", true, true), query("😀的", true, false), query("特征|向量训练", false, false));
+        for (GrepQuery q : queries) {
+            expected.add(run(scan, q));
+        }
+        TextStore.reindex(archive);
+        Grep indexed = Grep.open(archive);
+        assertThat(indexed.indexed()).isTrue();
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(run(indexed, queries.get(i))).as(queries.get(i).pattern()).isEqualTo(expected.get(i)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aRareLiteralReadsOnlyTheArticlesThatMayHoldIt() throws Exception {
+        TextStore.reindex(archive);
+        Grep.Summary summary = Grep.open(archive).search(query("蒙特卡洛树搜索", false, false), hit -> { });
+        assertThat(summary.matchingArticles()).isEqualTo(9);
+        assertThat(summary.articles()).isEqualTo(300);
+        assertThat(summary.read()).isLessThan(30);
+    }
+
+    @Test
+    void aStaleIndexIsNotTrustedSoNewFilesAreStillFound() throws Exception {
+        TextStore.reindex(archive);
+        Path text = archive.resolve("text");
+        Files.writeString(text.resolve("web-new.txt"), TextFiles.render(new TextHeader("新", "", "", "", "", "20260102T000000Z"),
+                "新来的独一无二的句子\n"), StandardCharsets.UTF_8);
+        // The kernel's directory time stamps are coarse; make the change visible the way a later write would.
+        Files.setLastModifiedTime(text, FileTime.fromMillis(Files.getLastModifiedTime(text).toMillis() + 60_000));
+
+        Grep grep = Grep.open(archive);
+        assertThat(grep.indexed()).isFalse();
+        assertThat(run(grep, query("独一无二的句子", false, false))).hasSize(1);
+    }
+
+    @Test
+    void filtersMatchAuthorAndSection() throws Exception {
+        GrepQuery byAuthor = new GrepQuery("蒙特卡洛", false, false, false, 0, Optional.of("乙"), Optional.empty(), false, false);
+        List<String> keys = new ArrayList<>();
+        Grep.open(archive).search(byAuthor, hit -> keys.add(hit.key() + " " + hit.header().author()));
+        assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(k).endsWith(" 乙"));
+    }
+}
