@@ -53,7 +53,7 @@ final class HostScheduler {
                 if (!state.busy && now >= state.nextStart) {
                     state.busy = true;
                     state.waitingUntil = 0;
-                    return Optional.of(new Turn(key, now));
+                    return Optional.of(new Turn(key));
                 }
                 if (!state.busy) {
                     state.waitingUntil = state.nextStart;
@@ -66,12 +66,16 @@ final class HostScheduler {
         }
     }
 
-    /** Frees the host; the next request may start one jittered gap after this one started, or later. */
+    /**
+     * Frees the host; the next request may start one jittered gap after this one ended, or later.
+     * Counting from the end rather than the start costs a response time per request, and in
+     * return the site sees at least the gap between request starts however slowly our request left.
+     */
     synchronized void finish(Turn turn, Optional<Duration> atLeast) {
         HostState state = state(turn.host());
         state.busy = false;
         long gap = jittered(turn.host(), state).toNanos();
-        long next = turn.startedNanos() + gap;
+        long next = System.nanoTime() + gap;
         if (atLeast.isPresent()) {
             next = Math.max(next, System.nanoTime() + atLeast.get().toNanos());
         }
@@ -156,7 +160,7 @@ final class HostScheduler {
     }
 
     /** Permission to send one request to a host; hand it back with {@link #finish}. */
-    record Turn(String host, long startedNanos) {}
+    record Turn(String host) {}
 
     private static final class HostState {
         boolean busy;

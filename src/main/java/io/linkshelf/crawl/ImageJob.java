@@ -21,13 +21,14 @@ final class ImageJob {
         if (run.scheduler().isStopped(host)) {
             return 0;
         }
-        RobotsRules robots = run.robots().rulesFor(url);
+        boolean privateAllowed = privateAllowed(owners);
+        RobotsRules robots = run.robots().rulesFor(url, privateAllowed);
         if (run.options().robots() == RobotsMode.OBEY && !robots.allows(url)) {
             settle(url, new ImageCapture(url.toString(), ImageOutcome.FAILED, "robots.txt of " + host + " disallows it",
                     Optional.empty(), Optional.empty()));
             return 0;
         }
-        FetchRequest request = FetchRequest.image(url).withPrivateAddressAllowed(privateAllowed(owners));
+        FetchRequest request = FetchRequest.image(url).withPrivateAddressAllowed(privateAllowed);
         Optional<PoliteFetch.Fetched> fetched = run.fetch().fetch(request);
         if (fetched.isEmpty()) {
             return 0;
@@ -61,24 +62,11 @@ final class ImageJob {
         }
         for (String key : owners) {
             Optional<ManifestEntry> entry = run.ledger().entry(key);
-            if (entry.isPresent() && isNonPublicHost(URI.create(entry.get().seedUrl()))) {
+            if (entry.isPresent() && NetworkPolicy.isNonPublicHost(URI.create(entry.get().seedUrl()))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isNonPublicHost(URI seed) {
-        try {
-            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(seed.getHost())) {
-                if (NetworkPolicy.isNonPublic(address)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     /** Gives every article showing the image its result; articles asking later get it from the queue. */

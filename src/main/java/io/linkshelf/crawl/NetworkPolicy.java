@@ -62,6 +62,20 @@ final class NetworkPolicy {
     }
 
     /** True for loopback, private (RFC 1918, fc00::/7), link-local and unspecified addresses. */
+    /** Whether a URL's host resolves to a loopback, private or link-local address (false if it does not resolve). */
+    static boolean isNonPublicHost(java.net.URI url) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+                if (isNonPublic(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     public static boolean isNonPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress()
                 || address.isLinkLocalAddress() || address.isSiteLocalAddress()) {

@@ -32,7 +32,9 @@ final class PageJob {
         if (run.scheduler().isStopped(host)) {
             return 0;
         }
-        RobotsRules robots = run.robots().rulesFor(url);
+        // A listed URL on a private host is the user's choice; a public one redirecting inward is refused.
+        boolean privateAllowed = run.options().allowPrivateNetworks() || NetworkPolicy.isNonPublicHost(url);
+        RobotsRules robots = run.robots().rulesFor(url, privateAllowed);
         if (run.options().robots() == RobotsMode.OBEY && !robots.allows(url)) {
             run.ledger().update(key, e -> e.withOutcome(Outcome.ROBOTS, "robots.txt of " + host + " disallows it"));
             return 0;
@@ -44,7 +46,7 @@ final class PageJob {
             return 0;
         }
         Optional<ManifestEntry> previous = run.history().lastGood(key);
-        FetchRequest request = conditional(FetchRequest.page(url).withPrivateAddressAllowed(true), previous);
+        FetchRequest request = conditional(FetchRequest.page(url).withPrivateAddressAllowed(privateAllowed), previous);
         Optional<PoliteFetch.Fetched> fetched = run.fetch().fetch(request);
         if (fetched.isEmpty()) {
             run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, stoppedReason(host)));

@@ -60,7 +60,7 @@ final class PoliteFetch {
             if (turn.isEmpty()) {
                 return Optional.empty();
             }
-            HostTurns turns = new HostTurns(turn.get());
+            HostTurns turns = new HostTurns(turn.get(), request.privateAddressAllowed());
             FetchResult result;
             try {
                 result = fetcher.fetch(request, turns::beforeHop);
@@ -98,10 +98,12 @@ final class PoliteFetch {
      * other's hosts can never wait on each other. The next host's robots.txt comes first.
      */
     private final class HostTurns {
+        private final boolean privateAddressAllowed;
         private Optional<HostScheduler.Turn> held;
 
-        HostTurns(HostScheduler.Turn first) {
+        HostTurns(HostScheduler.Turn first, boolean privateAddressAllowed) {
             this.held = Optional.of(first);
+            this.privateAddressAllowed = privateAddressAllowed;
         }
 
         boolean beforeHop(URI next) throws InterruptedException {
@@ -111,7 +113,7 @@ final class PoliteFetch {
             }
             release(Optional.empty());
             try {
-                robots.rulesFor(next);
+                robots.rulesFor(next, privateAddressAllowed);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

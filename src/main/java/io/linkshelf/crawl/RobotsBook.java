@@ -34,9 +34,10 @@ final class RobotsBook {
 
     /**
      * The host's rules, fetching robots.txt first if this run has not yet. Only the worker that
-     * holds the host calls this, so two fetches of one robots.txt cannot race.
+     * holds the host calls this, so two fetches of one robots.txt cannot race. robots.txt may reach
+     * a private address exactly when the request it precedes may.
      */
-    RobotsRules rulesFor(URI anyUrlOnHost) throws IOException, InterruptedException {
+    RobotsRules rulesFor(URI anyUrlOnHost, boolean privateAddressAllowed) throws IOException, InterruptedException {
         String host = PoliteFetch.hostOf(anyUrlOnHost);
         synchronized (this) {
             RobotsRules known = rules.get(host);
@@ -50,7 +51,7 @@ final class RobotsBook {
         if (turn.isEmpty()) {
             fetched = RobotsRules.unreachable("host stopped");
         } else {
-            try (FetchResult result = fetcher.fetch(FetchRequest.robots(robotsUrl).withPrivateAddressAllowed(true))) {
+            try (FetchResult result = fetcher.fetch(FetchRequest.robots(robotsUrl).withPrivateAddressAllowed(privateAddressAllowed))) {
                 for (RecordedExchange exchange : result.exchanges()) {
                     writer.write(exchange);
                 }
