@@ -8,8 +8,15 @@
   if (!input || !list || !status) { return; }
   var data = window.LINKSHELF_SEARCH;
   if (!data) { status.textContent = 'The search index (search-index.js) is missing.'; return; }
-  var docs = data.docs, terms = data.terms, termList = null, MAX_RESULTS = 50, MAX_WORD = 32, K1 = 1.2, B = 0.75;
+  if (data.v !== 2) { status.textContent = 'The search index (search-index.js) is from another version: rebuild the mirror.'; return; }
+  var docs = data.docs, parts = null, MAX_RESULTS = 50, MAX_WORD = 32, K1 = 1.2, B = 0.75;
   var avgLength = Math.max(1, docs.reduce(function (sum, d) { return sum + d[4]; }, 0) / Math.max(1, docs.length));
+  /* Number digits, as SearchCodec.ALPHABET: '(' to '~' without the backslash; BASE terminal digits, then as many
+     continuation digits. */
+  var BASE = 43, DIGIT = [];
+  (function () {
+    for (var c = 40, i = 0; c <= 126; c++) { if (c !== 92) { DIGIT[c] = i++; } }
+  })();
 
   /* BM25, as SearchIndex.weight computes it. */
   function weight(tf, df, length) {
@@ -53,29 +60,94 @@
     return out;
   }
 
-  /* doc id → BM25 weight for one index term; postings are "<doc delta>[.<tf>]" in base 36. */
-  function postings(term) {
-    var out = {}, doc = 0, list = terms[term];
-    if (!list) { return out; }
-    var parts = list.split(',');
-    parts.forEach(function (p) {
-      var dot = p.indexOf('.');
-      doc += parseInt(dot < 0 ? p : p.substring(0, dot), 36);
-      out[doc] = weight(dot < 0 ? 1 : parseInt(p.substring(dot + 1), 36), parts.length, docs[doc][4]);
+  /* Reads the numbers of s from `from` up to the first character that is no digit; returns [numbers, end]. */
+  function numbers(s, from) {
+    var out = [], x = 0, i = from;
+    for (; i < s.length; i++) {
+      var d = DIGIT[s.charCodeAt(i)];
+      if (d === undefined) { break; }
+      if (d >= BASE) { x = x * BASE + d - BASE; } else { out.push(x * BASE + d); x = 0; }
+    }
+    return [out, i];
+  }
+
+  /* The sorted terms of SearchCodec.terms: a bigram chunk may go on with numbered bigrams of the same first char. */
+  function decodeTerms(s) {
+    var out = [];
+    if (!s) { return out; }
+    s.split(' ').forEach(function (chunk) {
+      if (chunk.length < 2 || !isCjk(chunk.charCodeAt(0)) || !isCjk(chunk.charCodeAt(1))) { out.push(chunk); return; }
+      var first = chunk.charAt(0), second = chunk.charCodeAt(1);
+      out.push(chunk.substring(0, 2));
+      numbers(chunk, 2)[0].forEach(function (gap) {
+        second += gap + 1;
+        out.push(first + String.fromCharCode(second));
+      });
     });
+    return out;
+  }
+
+  /* Both parts (title/author and body), decoded on the first search rather than at page load. */
+  function index() {
+    if (!parts) {
+      parts = [data.head, data.body].map(function (p) {
+        return { terms: decodeTerms(p.terms), postings: p.postings ? p.postings.split(' ') : [] };
+      });
+    }
+    return parts;
+  }
+
+  function lowerBound(list, term) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < term) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  /* Adds one part's postings record to tf (doc id → tf): doc gaps, then "!" and (posting gap, tf - 2) pairs, or
+     "#" and a bitmap of six documents a character. */
+  function addPostings(record, tf) {
+    var doc, k;
+    if (record.charAt(0) === '#') {
+      for (k = 1; k < record.length; k++) {
+        var six = DIGIT[record.charCodeAt(k)];
+        for (var bit = 0; bit < 6; bit++) {
+          if (six & (1 << bit)) { doc = (k - 1) * 6 + bit; tf[doc] = (tf[doc] || 0) + 1; }
+        }
+      }
+      return;
+    }
+    var gaps = numbers(record, 0), docsOf = [], extra = {}, last = -1;
+    gaps[0].forEach(function (gap) { last += gap + 1; docsOf.push(last); });
+    if (record.charAt(gaps[1]) === '!') {
+      var pairs = numbers(record, gaps[1] + 1)[0], at = -1;
+      for (k = 0; k + 1 < pairs.length; k += 2) { at += pairs[k] + 1; extra[at] = pairs[k + 1] + 1; }
+    }
+    docsOf.forEach(function (d, i) { tf[d] = (tf[d] || 0) + 1 + (extra[i] || 0); });
+  }
+
+  /* doc id → BM25 weight for one index term, its tf summed over both parts. */
+  function postings(term) {
+    var tf = {}, out = {};
+    index().forEach(function (part) {
+      var at = lowerBound(part.terms, term);
+      if (part.terms[at] === term) { addPostings(part.postings[at], tf); }
+    });
+    var keys = Object.keys(tf);
+    keys.forEach(function (d) { out[d] = weight(tf[d], keys.length, docs[d][4]); });
     return out;
   }
 
   /* A query token that is no index term (a lone CJK character, a word still being typed) matches the terms it
      begins, at half weight. */
   function expand(token) {
-    if (Object.prototype.hasOwnProperty.call(terms, token)) { return [[token, 1]]; }
+    var parts = index(), seen = {}, out = [];
+    if (parts.some(function (p) { return p.terms[lowerBound(p.terms, token)] === token; })) { return [[token, 1]]; }
     if (token.length < 1 || (!isCjk(token.codePointAt(0)) && token.length < 2)) { return []; }
-    termList = termList || Object.keys(terms);
-    var out = [];
-    for (var i = 0; i < termList.length && out.length < 200; i++) {
-      if (termList[i].lastIndexOf(token, 0) === 0) { out.push([termList[i], 0.5]); }
-    }
+    parts.forEach(function (p) {
+      for (var i = lowerBound(p.terms, token); i < p.terms.length && out.length < 200 && p.terms[i].lastIndexOf(token, 0) === 0; i++) {
+        if (!seen[p.terms[i]]) { seen[p.terms[i]] = true; out.push([p.terms[i], 0.5]); }
+      }
+    });
     return out;
   }
 

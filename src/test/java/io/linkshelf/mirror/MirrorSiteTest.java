@@ -237,7 +237,10 @@ class MirrorSiteTest {
     void theSearchIndexCoversTitlesAuthorsAndBodies() throws IOException {
         String js = Files.readString(site.resolve("search-index.js"), StandardCharsets.UTF_8);
         assertThat(js).startsWith("window.LINKSHELF_SEARCH = ");
-        assertThat(js).contains("\"召回\":").contains("\"deepfm\":").contains("\"mmoe\":").contains("\"炼丹\":").contains("\"ocpc\":");
+        // each a whole chunk of a "terms" string (format 2, see SearchCodec)
+        for (String term : List.of("召回", "deepfm", "mmoe", "炼丹", "ocpc")) {
+            assertThat(js).containsPattern("\"terms\":\"([^\"]* )?" + term + "[ \"]");
+        }
         assertThat(first.searchIndexBytes()).isEqualTo(Files.size(site.resolve("search-index.js")));
     }
 

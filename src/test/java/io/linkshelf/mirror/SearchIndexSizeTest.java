@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * bundled list. Synthetic articles stand in for them: 6,000 characters each of "words" drawn from a Zipf
  * distribution over a 30,000-word vocabulary, whose words are 1–4 characters drawn from a Zipf distribution over
  * 3,500 Chinese characters, with some of the domain's English terms. That gives far more distinct bigrams than
- * real prose (random words meet at random), so the figure overestimates.
+ * real prose (random words meet at random), so the figure overestimates. {@link SearchIndexLoadIT} times loading
+ * this index in Chromium.
  */
 class SearchIndexSizeTest {
 
@@ -73,7 +74,7 @@ class SearchIndexSizeTest {
     }
 
     @Test
-    void theIndexOfElevenHundredArticlesStaysAFewMegabytes() throws java.io.IOException {
+    void theIndexOfElevenHundredArticlesStaysUnderFiveMegabytes() throws java.io.IOException {
         List<SearchDoc> docs = syntheticArticles(ARTICLES, CHARS);
         long start = System.nanoTime();
         SearchIndex index = new SearchIndex(docs);
@@ -84,6 +85,7 @@ class SearchIndexSizeTest {
         System.out.printf("search index for %d synthetic articles of %d chars: %.1f MiB, %d terms, built in %d ms%n",
                 ARTICLES, CHARS, bytes / 1048576.0, index.terms(), (System.nanoTime() - start) / 1_000_000);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "synthetic-search-index.js"), js, StandardCharsets.UTF_8);
-        assertThat(bytes).isLessThan(14 << 20);
+        // 4.62 MiB when written (12.7 MiB before the compact encoding of format 2)
+        assertThat(bytes).isLessThan(5 << 20);
     }
 }
