@@ -117,6 +117,7 @@ final class CrawlCommand implements Callable<Integer> {
     double retryBackoff = 2;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the try block's duration, never used by name
     public Integer call() throws Exception {
         CrawlOptions options = options();
         PrintWriter out = spec.commandLine().getOut();

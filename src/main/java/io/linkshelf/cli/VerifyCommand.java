@@ -47,6 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean repair;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the try block's duration, never used by name
     public Integer call() throws IOException {
         Path archive = common.archive;
         if (!Files.isDirectory(archive)) {

@@ -49,6 +49,7 @@ public final class Crawl {
     }
 
     /** Runs the crawl; the archive lock must be held by the caller. */
+    @SuppressWarnings("try") // the ticker runs for the try block's duration, never used by name
     public CrawlSummary run() throws IOException, InterruptedException {
         Instant started = Instant.now();
         if (options.catalog().entries().isEmpty()) {

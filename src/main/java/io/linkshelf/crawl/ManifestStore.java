@@ -35,7 +35,7 @@ public final class ManifestStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
     private static final ObjectMapper LINE_JSON = JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
 

@@ -35,7 +35,7 @@ public final class Reports {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
     private Reports() {}
 
