@@ -54,6 +54,7 @@ final class ProgressLine implements CrawlListener {
     private void clear() {
         if (live && lastWidth > 0) {
             err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.flush();
             lastWidth = 0;
         }
     }
@@ -70,6 +71,9 @@ final class ProgressLine implements CrawlListener {
         }
         line.append(" · images ").append(p.imagesDone()).append('/').append(p.images());
         for (Map.Entry<String, Duration> wait : p.waits().entrySet()) {
+            if (wait.getValue().getSeconds() < 1) {
+                continue; // a sub-second gap is not worth a word; the 10 s ones on WeChat and Zhihu are
+            }
             line.append(" · ").append(wait.getKey()).append(" waits ").append(short_(wait.getValue()));
         }
         line.append(" · ").append(short_(p.elapsed()));
