@@ -73,7 +73,7 @@ public final class Grep {
      * @throws java.util.regex.PatternSyntaxException if the pattern is not a valid regex
      */
     public Summary search(GrepQuery query, Consumer<ArticleHit> sink) throws IOException {
-        return search(query, hit -> hit, sink);
+        return search(query, ArticleHit::detached, sink);
     }
 
     private record Prepared<T>(T value, int lines) {}
@@ -81,7 +81,9 @@ public final class Grep {
     /**
      * Runs a query as {@link #search(GrepQuery, Consumer)} does, but first turns each hit into a
      * {@code T} with {@code prepare} on the searching threads (say, formatting it for output), so
-     * that work runs in parallel; {@code prepare} must be thread-safe.
+     * that work runs in parallel; {@code prepare} must be thread-safe. The hit it gets is valid only
+     * during the call: its lines are views of a read buffer that the thread reuses for its next file,
+     * so {@code T} must not hold on to the hit or its lines.
      */
     public <T> Summary search(GrepQuery query, Function<ArticleHit, T> prepare, Consumer<T> sink) throws IOException {
         CompiledQuery compiled = CompiledQuery.of(query);
