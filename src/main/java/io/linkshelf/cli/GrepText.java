@@ -51,11 +51,12 @@ final class GrepText implements GrepPrinter {
 
     @Override
     public GrepBytes render(ArticleHit hit) {
-        String path = textPath(archive, hit);
         if (list) {
+            String path = textPath(archive, hit);
             return new GrepBytes(path.length() * 3 + 1).append(path).append('\n');
         }
         if (count) {
+            String path = textPath(archive, hit);
             return new GrepBytes(path.length() * 3 + 12).append(path).append(':').append(hit.matchingLines()).append('\n');
         }
         int size = 512;
@@ -144,7 +145,10 @@ final class GrepText implements GrepPrinter {
     static String textPath(Path archive, ArticleHit hit) {
         Path text = archive.resolve("text");
         Path file = hit.file();
-        Path relative = file.startsWith(text) ? text.relativize(file) : file.getFileName();
+        if (file.startsWith(text)) {
+            return file.toString(); // as the searcher made it: text.resolve(...)
+        }
+        Path relative = file.getFileName();
         return text.resolve(relative).toString();
     }
 

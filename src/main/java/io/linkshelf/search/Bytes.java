@@ -47,25 +47,66 @@ final class Bytes {
         return -1;
     }
 
-    /** A byte string to find, with the byte it is scanned for chosen to be rare in CJK-and-Latin text. */
+    /**
+     * A byte string to find. It is scanned for a pair of its bytes, eight positions at a time, the
+     * pair chosen to be rare in CJK-and-Latin text: one byte alone (a CJK lead byte, a common
+     * continuation byte) recurs every few dozen bytes, a pair of continuation bytes every few thousand.
+     */
     static final class Needle {
         private final byte[] bytes;
         private final int pivot;
-        private final byte pivotByte;
+        private final byte first;
+        private final byte second;
 
         Needle(byte[] bytes) {
+            this(bytes, guessPivot(bytes));
+        }
+
+        private Needle(byte[] bytes, int pivot) {
             if (bytes.length == 0) {
                 throw new IllegalArgumentException("empty needle");
             }
             this.bytes = bytes.clone();
-            int best = bytes.length - 1;
-            for (int i = bytes.length - 1; i >= 0; i--) {
-                if (rank(bytes[i]) > rank(bytes[best])) {
+            this.pivot = pivot;
+            this.first = bytes[pivot];
+            this.second = bytes.length > 1 ? bytes[pivot + 1] : bytes[pivot];
+        }
+
+        private static int guessPivot(byte[] bytes) {
+            int best = Math.max(0, bytes.length - 2);
+            for (int i = bytes.length - 2; i >= 0; i--) {
+                if (rank(bytes[i]) + rank(bytes[i + 1]) > rank(bytes[best]) + rank(bytes[best + 1])) {
                     best = i;
                 }
             }
-            this.pivot = best;
-            this.pivotByte = bytes[best];
+            return best;
+        }
+
+        /**
+         * The same needle, scanning for whichever of its byte pairs is rarest in a sample of the text
+         * (the bytes alone cannot tell {@code 了}, in every other sentence, from {@code 提}).
+         */
+        Needle tunedTo(byte[] sample, int from, int to) {
+            if (bytes.length < 3) {
+                return this;
+            }
+            int[] pairs = new int[1 << 16];
+            for (int i = from; i + 1 < to; i++) {
+                pairs[((sample[i] & 0xFF) << 8) | (sample[i + 1] & 0xFF)]++;
+            }
+            int best = pivot;
+            int fewest = pairs[pairAt(pivot)];
+            for (int k = bytes.length - 2; k >= 0; k--) {
+                if (pairs[pairAt(k)] < fewest) {
+                    best = k;
+                    fewest = pairs[pairAt(k)];
+                }
+            }
+            return best == pivot ? this : new Needle(bytes, best);
+        }
+
+        private int pairAt(int k) {
+            return ((bytes[k] & 0xFF) << 8) | (bytes[k + 1] & 0xFF);
         }
 
         /**
@@ -92,18 +133,36 @@ final class Bytes {
 
         /** The first index at which the needle starts in {@code a[from, to)}, or -1. */
         int find(byte[] a, int from, int to) {
-            int last = to - bytes.length;
-            int at = from + pivot;
-            while (at - pivot <= last) {
-                int hit = indexOf(a, pivotByte, at, last + pivot + 1);
-                if (hit < 0) {
-                    return -1;
+            int lastStart = to - bytes.length;
+            if (lastStart < from) {
+                return -1;
+            }
+            if (bytes.length == 1) {
+                return indexOf(a, first, from, to);
+            }
+            int end = lastStart + pivot; // the last place the pair's first byte can be
+            int i = from + pivot;
+            long p0 = (first & 0xFFL) * ONES;
+            long p1 = (second & 0xFFL) * ONES;
+            for (; i + 9 <= to && i <= end; i += 8) {
+                long z = ((long) LONGS.get(a, i) ^ p0) | ((long) LONGS.get(a, i + 1) ^ p1);
+                // Every zero byte (a place the pair starts) is flagged; a flag above one may be false.
+                long zero = (z - ONES) & ~z & HIGHS;
+                while (zero != 0) {
+                    int j = i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                    if (j > end) {
+                        return -1;
+                    }
+                    if (a[j] == first && a[j + 1] == second && matchesAt(a, j - pivot)) {
+                        return j - pivot;
+                    }
+                    zero &= zero - 1;
                 }
-                int start = hit - pivot;
-                if (matchesAt(a, start)) {
-                    return start;
+            }
+            for (; i <= end; i++) {
+                if (a[i] == first && a[i + 1] == second && matchesAt(a, i - pivot)) {
+                    return i - pivot;
                 }
-                at = hit + 1;
             }
             return -1;
         }

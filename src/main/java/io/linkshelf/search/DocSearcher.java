@@ -21,6 +21,9 @@ final class DocSearcher {
     private final LineMatcher lines;
     private final Bytes.@Nullable Needle plain;
     private final Bytes.@Nullable Needle needle;
+    /** What {@link #searchBytes} scans for, once tuned to the first sizeable file read. */
+    private volatile Bytes.@Nullable Needle scan;
+    private volatile boolean tuned;
     private final boolean needsLineEnd;
     private final Optional<String> author;
     private final Optional<String> section;
@@ -32,6 +35,7 @@ final class DocSearcher {
         this.lines = new LineMatcher(compiled);
         this.plain = lines.plainBytes();
         this.needle = compiled.needle().filter(b -> b.length > 0).map(Bytes.Needle::new).orElse(null);
+        this.scan = plain != null ? plain : needle;
         // A literal holding a line end can never be within one line.
         this.needsLineEnd = compiled.needle().map(b -> Bytes.indexOf(b, (byte) '\n', 0, b.length) >= 0).orElse(false)
                 || compiled.plain().map(s -> s.indexOf('\n') >= 0).orElse(false);
@@ -92,9 +96,15 @@ final class DocSearcher {
      */
     private List<Found> searchBytes(byte[] bytes, int length, int bodyStart, int firstLine) {
         List<Found> found = new ArrayList<>();
-        Bytes.Needle find = plain != null ? plain : needle;
+        Bytes.Needle find = scan;
         if (find == null) {
             throw new IllegalStateException("no needle");
+        }
+        if (!tuned && length - bodyStart >= 4096) {
+            // Racing threads may both tune; either result is a correct needle.
+            find = find.tunedTo(bytes, bodyStart, length);
+            scan = find;
+            tuned = true;
         }
         Matcher matcher = plain == null ? compiled.pattern().matcher("") : null;
         int lineNo = firstLine;

@@ -16,27 +16,30 @@ final class ReadBuffer {
         return bytes;
     }
 
-    /** Reads a whole file into the buffer; returns its length. */
+    /**
+     * Reads a whole file into the buffer; returns its length. A read that comes back short of the
+     * room it was given has met the end of a regular file, so a file smaller than the buffer costs
+     * one read: no size query, no second read to see the end.
+     */
     int read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException(file + ": too large to search (" + size + " bytes)");
-            }
-            if (size + 1 > bytes.length) {
-                bytes = new byte[(int) Math.max(size + 1, bytes.length * 2L)];
-            }
             int length = 0;
             while (true) {
-                // One byte of room past the size tells a file that grew from one that ended.
                 if (length == bytes.length) {
+                    if (bytes.length > Integer.MAX_VALUE / 2) {
+                        throw new IOException(file + ": too large to search");
+                    }
                     bytes = Arrays.copyOf(bytes, bytes.length * 2);
                 }
-                int n = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
+                int room = bytes.length - length;
+                int n = channel.read(ByteBuffer.wrap(bytes, length, room));
                 if (n < 0) {
                     return length;
                 }
                 length += n;
+                if (n < room) {
+                    return length;
+                }
             }
         }
     }
