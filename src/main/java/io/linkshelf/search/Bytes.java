@@ -39,12 +39,42 @@ final class Bytes {
 
     /** The last index of {@code b} in {@code a[from, to)}, or -1. */
     static int lastIndexOf(byte[] a, byte b, int from, int to) {
-        for (int i = to - 1; i >= from; i--) {
+        long pattern = (b & 0xFFL) * ONES;
+        int i = to - 8;
+        for (; i >= from; i -= 8) {
+            long zero = zeroBytes((long) LONGS.get(a, i) ^ pattern);
+            if (zero != 0) {
+                return i + 7 - (Long.numberOfLeadingZeros(zero) >>> 3);
+            }
+        }
+        for (i += 7; i >= from; i--) {
             if (a[i] == b) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** How many times {@code b} occurs in {@code a[from, to)}. */
+    static int count(byte[] a, byte b, int from, int to) {
+        long pattern = (b & 0xFFL) * ONES;
+        int n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            n += Long.bitCount(zeroBytes((long) LONGS.get(a, i) ^ pattern));
+        }
+        for (; i < to; i++) {
+            if (a[i] == b) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The high bit of every byte of {@code x} that is zero, and of no other byte. */
+    private static long zeroBytes(long x) {
+        long low7 = 0x7F7F7F7F7F7F7F7FL;
+        return ~(((x & low7) + low7) | x | low7);
     }
 
     /**

@@ -29,6 +29,7 @@ final class DocSearcher {
     private final Optional<String> section;
     // One read buffer per searching thread: files are read into it rather than into a new array each.
     private final ThreadLocal<ReadBuffer> buffers = ThreadLocal.withInitial(ReadBuffer::new);
+    private final ThreadLocal<CharLine> chars = ThreadLocal.withInitial(CharLine::new);
 
     DocSearcher(CompiledQuery compiled) {
         this.compiled = compiled;
@@ -107,14 +108,16 @@ final class DocSearcher {
             tuned = true;
         }
         Matcher matcher = plain == null ? compiled.pattern().matcher("") : null;
+        CharLine chars = this.chars.get();
         int lineNo = firstLine;
         int lineStart = bodyStart;
         int pos = find.find(bytes, bodyStart, length);
         while (pos >= 0) {
-            // Walk line ends up to the hit: the line count and the hit's line start in one pass.
-            for (int nl = Bytes.indexOf(bytes, (byte) '\n', lineStart, pos); nl >= 0; nl = Bytes.indexOf(bytes, (byte) '\n', lineStart, pos)) {
-                lineNo++;
-                lineStart = nl + 1;
+            // The hit's line starts after the last line end before it; the line ends skipped are counted.
+            int lastEnd = Bytes.lastIndexOf(bytes, (byte) '\n', lineStart, pos);
+            if (lastEnd >= 0) {
+                lineNo += Bytes.count(bytes, (byte) '\n', lineStart, lastEnd) + 1;
+                lineStart = lastEnd + 1;
             }
             int lineEnd = Bytes.indexOf(bytes, (byte) '\n', pos + find.length(), length);
             if (lineEnd < 0) {
@@ -123,8 +126,12 @@ final class DocSearcher {
             String text = null;
             boolean matches = true;
             if (matcher != null) {
-                text = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-                matches = lines.matches(matcher, text);
+                if (chars.decode(bytes, lineStart, lineEnd)) {
+                    matches = lines.matches(matcher, chars);
+                } else {
+                    text = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+                    matches = lines.matches(matcher, text);
+                }
             }
             if (matches) {
                 found.add(new Found(lineNo, lineStart, lineEnd, text));
@@ -148,11 +155,17 @@ final class DocSearcher {
      */
     private List<Found> searchDecoded(byte[] bytes, int length, int bodyStart, int firstLine) {
         List<Found> found = new ArrayList<>();
-        String body = new String(bytes, bodyStart, length - bodyStart, StandardCharsets.UTF_8);
-        Folding.Folded folded = compiled.query().ignoreCase()
-                ? Folding.Folded.of(body)
-                : new Folding.Folded(body, null, body.length());
-        String text = folded.text();
+        CharLine decoded = chars.get();
+        CharSequence text;
+        String body = null;
+        Folding.Folded folded = null;
+        if (!compiled.query().ignoreCase() && decoded.decode(bytes, bodyStart, length)) {
+            text = decoded;
+        } else {
+            body = new String(bytes, bodyStart, length - bodyStart, StandardCharsets.UTF_8);
+            folded = compiled.query().ignoreCase() ? Folding.Folded.of(body) : new Folding.Folded(body, null, body.length());
+            text = folded.text();
+        }
         Matcher matcher = compiled.pattern().matcher(text);
         Matcher lineMatcher = compiled.pattern().matcher("");
         int lineNo = firstLine;
@@ -160,21 +173,23 @@ final class DocSearcher {
         int byteLineNo = firstLine;
         int byteLineStart = bodyStart;
         int from = 0;
-        while (from <= text.length() && matcher.find(from)) {
+        int size = text.length();
+        while (from <= size && matcher.find(from)) {
             int s = matcher.start();
-            if (s == text.length() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n')) {
+            if (s == size && (size == 0 || text.charAt(size - 1) == '\n')) {
                 break; // the empty "line" after the final line end is no line
             }
-            int lineStart = text.lastIndexOf('\n', s - 1) + 1;
-            int lineEnd = text.indexOf('\n', s);
+            int lineStart = lastIndexOf(text, '\n', s - 1) + 1;
+            int lineEnd = indexOf(text, '\n', s);
             if (lineEnd < 0) {
-                lineEnd = text.length();
+                lineEnd = size;
             }
             while (cursor < lineStart) {
-                cursor = text.indexOf('\n', cursor) + 1;
+                cursor = indexOf(text, '\n', cursor) + 1;
                 lineNo++;
             }
-            if (lines.matches(lineMatcher, text.substring(lineStart, lineEnd))) {
+            String line = text.subSequence(lineStart, lineEnd).toString();
+            if (lines.matches(lineMatcher, line)) {
                 // Decoding and folding keep line ends where they were, so line N of the bytes is line N here.
                 while (byteLineNo < lineNo) {
                     byteLineStart = Bytes.indexOf(bytes, (byte) '\n', byteLineStart, length) + 1;
@@ -184,7 +199,7 @@ final class DocSearcher {
                 if (byteLineEnd < 0) {
                     byteLineEnd = length;
                 }
-                String original = body.substring(folded.start(lineStart), folded.start(lineEnd));
+                String original = folded == null || body == null ? line : body.substring(folded.start(lineStart), folded.start(lineEnd));
                 found.add(new Found(lineNo, byteLineStart, byteLineEnd, original));
                 if (compiled.query().firstMatchOnly()) {
                     break;
@@ -193,6 +208,24 @@ final class DocSearcher {
             from = lineEnd + 1;
         }
         return found;
+    }
+
+    private static int indexOf(CharSequence text, char c, int from) {
+        for (int i = Math.max(0, from); i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(CharSequence text, char c, int before) {
+        for (int i = Math.min(before, text.length() - 1); i >= 0; i--) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<GrepLine> matchedLines(List<Found> found, byte[] bytes) {

@@ -28,7 +28,7 @@ final class LineMatcher {
     }
 
     /** Whether the pattern finds a match in a line as the pattern meets it (folded under ignore-case). */
-    boolean matches(Matcher reusable, String prepared) {
+    boolean matches(Matcher reusable, CharSequence prepared) {
         return reusable.reset(prepared).find();
     }
 
