@@ -61,10 +61,18 @@ def parse_args(argv):
     p.add_argument("--workdir", help="parent of the work directory (default: the system temp dir)")
     p.add_argument("--reuse", help="use this existing work directory (skips generation and indexing when present)")
     p.add_argument("--keep", action="store_true", help="keep the work directory")
+    p.add_argument("--java-opts", help="JVM options for linkshelf (default: the ./linkshelf launcher's default_java_opts)")
     args = p.parse_args(argv)
     if args.articles < 1 or args.runs < 1 or args.kb < 1:
         p.error("need --articles >= 1, --runs >= 1, --kb >= 1")
     return args
+
+
+def launcher_java_opts():
+    """The JVM options the ./linkshelf launcher runs every command with, so the jar runs as users run it."""
+    with open(os.path.join(REPO, "linkshelf"), encoding="utf-8") as f:
+        m = re.search(r'^default_java_opts="([^"]*)"', f.read(), re.M)
+    return m.group(1).split() if m else []
 
 
 def ensure_tools():
@@ -196,9 +204,11 @@ def main(argv):
         size = generate(text, args.articles, args.kb, args.seed)
         report(f"generated {size / 1e9:.2f} GB of text in {time.monotonic() - t0:.0f} s")
     report(f"text store: {du(text) / 1e9:.2f} GB in {args.articles} files")
-    linkshelf = ["java", "-jar", jar, "grep", "--archive", archive, "--color", "never"]
+    java = ["java", *(args.java_opts.split() if args.java_opts is not None else launcher_java_opts())]
+    report(f"linkshelf runs as: {' '.join(java)} -jar {os.path.basename(jar)}")
+    linkshelf = [*java, "-jar", jar, "grep", "--archive", archive, "--color", "never"]
     if not os.path.isdir(os.path.join(archive, "index", "grep")):
-        code, wall, rss, _ = timed(["java", "-jar", jar, "grep", "--archive", archive, "--reindex"])
+        code, wall, rss, _ = timed([*java, "-jar", jar, "grep", "--archive", archive, "--reindex"])
         report(f"index build (grep --reindex): {wall:.1f} s, peak RSS {rss / 1024:.0f} MB, exit {code}")
     report(f"index size: {du(os.path.join(archive, 'index', 'grep')) / 1e6:.0f} MB")
     subprocess.run(["cat"] + [os.path.join(text, f) for f in os.listdir(text)[:1]], stdout=subprocess.DEVNULL)

@@ -5,6 +5,7 @@ import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,7 +80,7 @@ final class GrepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        GrepOutput output = GrepOutput.of(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (reindex) {
@@ -97,11 +98,11 @@ final class GrepCommand implements Callable<Integer> {
             }
             Grep grep = Grep.open(common.archive);
             GrepPrinter printer = json
-                    ? new GrepJson(out, common.archive, list, count)
-                    : new GrepText(out, common.archive, useColor(), list, count);
+                    ? new GrepJson(output, common.archive, list, count)
+                    : new GrepText(output, common.archive, useColor(), list, count);
             Grep.Summary summary = grep.search(query, printer::render, printer::print);
             printer.finish(summary, err);
-            out.flush();
+            output.flush();
             err.flush();
             return summary.matchingLines() > 0 ? MATCH : NO_MATCH;
         } catch (PatternSyntaxException e) {
@@ -109,6 +110,8 @@ final class GrepCommand implements Callable<Integer> {
                     + " in " + e.getPattern());
         } catch (IOException e) {
             err.println("linkshelf: " + GrepText.describe(e));
+        } catch (UncheckedIOException e) {
+            err.println("linkshelf: " + e.getMessage());
         }
         err.flush();
         return ERROR;

@@ -18,28 +18,28 @@ import java.util.List;
  */
 final class GrepJson implements GrepPrinter {
 
-    private final PrintWriter out;
+    private final GrepOutput out;
     private final Path archive;
     private final boolean perArticle;
 
-    GrepJson(PrintWriter out, Path archive, boolean list, boolean count) {
+    GrepJson(GrepOutput out, Path archive, boolean list, boolean count) {
         this.out = out;
         this.archive = archive;
         this.perArticle = list || count;
     }
 
     @Override
-    public void print(String rendered) {
-        out.print(rendered);
+    public void print(GrepBytes rendered) {
+        out.write(rendered);
     }
 
     @Override
-    public String render(ArticleHit hit) {
+    public GrepBytes render(ArticleHit hit) {
         StringBuilder b = new StringBuilder(512);
         if (perArticle) {
             articleFields(b.append('{'), hit);
             b.append(",\"count\":").append(hit.matchingLines()).append("}\n");
-            return b.toString();
+            return GrepBytes.of(b.toString());
         }
         List<GrepLine> lines = hit.lines();
         for (int i = 0; i < lines.size(); i++) {
@@ -61,7 +61,7 @@ final class GrepJson implements GrepPrinter {
             contextField(b, "after", after(lines, i));
             b.append("}\n");
         }
-        return b.toString();
+        return GrepBytes.of(b.toString());
     }
 
     private static List<GrepLine> before(List<GrepLine> lines, int i) {

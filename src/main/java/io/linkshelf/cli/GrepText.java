@@ -21,15 +21,17 @@ final class GrepText implements GrepPrinter {
     private static final String DIM = "\u001b[2m";
     private static final String GREEN = "\u001b[32m";
     private static final String RESET = "\u001b[0m";
+    private static final byte[] BLANK = {'\n'};
 
-    private final PrintWriter out;
+    private final GrepOutput out;
     private final Path archive;
     private final boolean color;
     private final boolean list;
     private final boolean count;
+    private final GrepBytes.Pool pool = new GrepBytes.Pool();
     private boolean first = true;
 
-    GrepText(PrintWriter out, Path archive, boolean color, boolean list, boolean count) {
+    GrepText(GrepOutput out, Path archive, boolean color, boolean list, boolean count) {
         this.out = out;
         this.archive = archive;
         this.color = color;
@@ -38,29 +40,30 @@ final class GrepText implements GrepPrinter {
     }
 
     @Override
-    public void print(String rendered) {
-        // One print per article: the writer flushes on println, which would cost a write per line.
+    public void print(GrepBytes rendered) {
         if (!first && !list && !count) {
-            out.print('\n');
+            out.write(BLANK, 1);
         }
         first = false;
-        out.print(rendered);
+        out.write(rendered);
+        pool.give(rendered);
     }
 
     @Override
-    public String render(ArticleHit hit) {
-        String path = textPath(archive, hit);
+    public GrepBytes render(ArticleHit hit) {
         if (list) {
-            return path + "\n";
+            String path = textPath(archive, hit);
+            return new GrepBytes(path.length() * 3 + 1).append(path).append('\n');
         }
         if (count) {
-            return path + ":" + hit.matchingLines() + "\n";
+            String path = textPath(archive, hit);
+            return new GrepBytes(path.length() * 3 + 12).append(path).append(':').append(hit.matchingLines()).append('\n');
         }
-        int size = 256;
+        int size = 512;
         for (GrepLine line : hit.lines()) {
-            size += line.text().length() + 16;
+            size += line.byteLength() + (color ? 48 : 12);
         }
-        StringBuilder b = new StringBuilder(size);
+        GrepBytes b = pool.take(size);
         TextHeader h = hit.header();
         String title = h.title().isEmpty() ? hit.key() : h.title();
         String who = author(h);
@@ -82,32 +85,35 @@ final class GrepText implements GrepPrinter {
                 b.append("--\n");
             }
             previous = line.number();
-            paint(b, GREEN, Integer.toString(line.number()));
+            if (color) {
+                b.append(GREEN).append(line.number()).append(RESET);
+            } else {
+                b.append(line.number());
+            }
             b.append(line.matched() ? ':' : '-');
             appendLine(b, line);
             b.append('\n');
         }
-        return b.toString();
+        return b;
     }
 
-    private void appendLine(StringBuilder b, GrepLine line) {
-        String text = line.text();
-        if (!color || line.spans().isEmpty()) {
-            b.append(text);
+    private void appendLine(GrepBytes b, GrepLine line) {
+        if (!color || !line.matched()) {
+            b.append(line, 0, line.byteLength());
             return;
         }
         int at = 0;
-        for (GrepLine.Span span : line.spans()) {
+        for (GrepLine.Span span : line.byteSpans()) {
             if (span.end() == span.start() || span.start() < at) {
                 continue;
             }
-            b.append(text, at, span.start()).append(MATCH).append(text, span.start(), span.end()).append(RESET);
+            b.append(line, at, span.start()).append(MATCH).append(line, span.start(), span.end()).append(RESET);
             at = span.end();
         }
-        b.append(text, at, text.length());
+        b.append(line, at, line.byteLength());
     }
 
-    private void paint(StringBuilder b, String style, String text) {
+    private void paint(GrepBytes b, String style, String text) {
         if (color) {
             b.append(style).append(text).append(RESET);
         } else {
@@ -124,8 +130,9 @@ final class GrepText implements GrepPrinter {
             err.println("linkshelf: no match in " + plural(summary.articles(), "article"));
             return;
         }
-        out.print("\n" + plural(summary.matchingLines(), "matching line") + " in " + summary.matchingArticles()
-                + " of " + plural(summary.articles(), "article") + "\n");
+        GrepBytes line = new GrepBytes(80).append("\n" + plural(summary.matchingLines(), "matching line") + " in "
+                + summary.matchingArticles() + " of " + plural(summary.articles(), "article") + "\n");
+        out.write(line);
     }
 
     static String author(TextHeader h) {
@@ -138,7 +145,10 @@ final class GrepText implements GrepPrinter {
     static String textPath(Path archive, ArticleHit hit) {
         Path text = archive.resolve("text");
         Path file = hit.file();
-        Path relative = file.startsWith(text) ? text.relativize(file) : file.getFileName();
+        if (file.startsWith(text)) {
+            return file.toString(); // as the searcher made it: text.resolve(...)
+        }
+        Path relative = file.getFileName();
         return text.resolve(relative).toString();
     }
 

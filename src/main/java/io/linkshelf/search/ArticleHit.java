@@ -22,4 +22,9 @@ public record ArticleHit(String key, TextHeader header, Path file, boolean lates
         Objects.requireNonNull(file, "file");
         lines = List.copyOf(lines);
     }
+
+    /** The same hit with lines that own their bytes (a searcher's hit is a view of its read buffer). */
+    ArticleHit detached() {
+        return new ArticleHit(key, header, file, latest, lines.stream().map(GrepLine::detached).toList(), matchingLines);
+    }
 }

@@ -2,52 +2,80 @@ package io.linkshelf.search;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import org.jspecify.annotations.Nullable;
 
-/** Searches one text file, line by line as grep does, for a compiled query. */
+/**
+ * Searches one text file, line by line as grep does, for a compiled query. The file stays UTF-8
+ * bytes: a plain literal is found by its bytes and nothing is decoded; a regex with a required
+ * literal decodes only the lines holding the literal; only a regex without one (or ignore-case,
+ * which folds the text) decodes the whole body. Thread-safe: every call has its own state.
+ */
 final class DocSearcher {
 
     private final CompiledQuery compiled;
-    private final String needle;
+    private final LineMatcher lines;
+    private final Bytes.@Nullable Needle plain;
+    private final Bytes.@Nullable Needle needle;
+    /** What {@link #searchBytes} scans for, once tuned to the first sizeable file read. */
+    private volatile Bytes.@Nullable Needle scan;
+    private volatile boolean tuned;
+    private final boolean needsLineEnd;
     private final Optional<String> author;
     private final Optional<String> section;
+    // One read buffer per searching thread: files are read into it rather than into a new array each.
+    private final ThreadLocal<ReadBuffer> buffers = ThreadLocal.withInitial(ReadBuffer::new);
+    private final ThreadLocal<CharLine> chars = ThreadLocal.withInitial(CharLine::new);
 
     DocSearcher(CompiledQuery compiled) {
         this.compiled = compiled;
-        // A byte string seen through ISO-8859-1 is a String whose indexOf is the JDK's vectorised search.
-        this.needle = compiled.needle().map(b -> new String(b, StandardCharsets.ISO_8859_1)).orElse("");
+        this.lines = new LineMatcher(compiled);
+        this.plain = lines.plainBytes();
+        this.needle = compiled.needle().filter(b -> b.length > 0).map(Bytes.Needle::new).orElse(null);
+        this.scan = plain != null ? plain : needle;
+        // A literal holding a line end can never be within one line.
+        this.needsLineEnd = compiled.needle().map(b -> Bytes.indexOf(b, (byte) '\n', 0, b.length) >= 0).orElse(false)
+                || compiled.plain().map(s -> s.indexOf('\n') >= 0).orElse(false);
         this.author = compiled.query().author().map(Folding::forIndex);
         this.section = compiled.query().section().map(Folding::forIndex);
     }
 
-    /** A matching line before context is added: its number, original text and spans. */
-    private record Found(int number, String text, List<GrepLine.Span> spans) {}
+    /** A matching line before context is added: its number, byte range and text if decoded. */
+    private record Found(int number, int start, int end, @Nullable String text) {}
 
+    /**
+     * Searches a file. The hit's lines are views of this thread's read buffer, valid until the
+     * thread searches its next file: use it right away, or {@link ArticleHit#detached()} it.
+     */
     Optional<ArticleHit> search(String key, Path file, boolean latest) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        TextFiles.Parsed parsed = TextFiles.parse(bytes, bytes.length);
+        ReadBuffer buffer = buffers.get();
+        int length = buffer.read(file);
+        byte[] bytes = buffer.bytes();
+        TextFiles.Parsed parsed = TextFiles.parse(bytes, length);
         TextHeader header = parsed.header();
         if (!passesFilters(header)) {
             return Optional.empty();
         }
         int firstLine = parsed.bodyStart() == 0 ? 1 : TextFiles.BODY_FIRST_LINE;
-        List<Found> found = needle.isEmpty()
-                ? searchDecoded(bytes, parsed.bodyStart(), firstLine)
-                : searchBytes(bytes, parsed.bodyStart(), firstLine);
+        List<Found> found;
+        if (needsLineEnd) {
+            return Optional.empty();
+        } else if (plain != null || needle != null) {
+            found = searchBytes(bytes, length, parsed.bodyStart(), firstLine);
+        } else {
+            found = searchDecoded(bytes, length, parsed.bodyStart(), firstLine);
+        }
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<GrepLine> lines = compiled.query().context() == 0
-                ? found.stream().map(f -> new GrepLine(f.number(), f.text(), f.spans(), true)).toList()
-                : withContext(found, bytes, parsed.bodyStart(), firstLine);
-        return Optional.of(new ArticleHit(key, header, file, latest, lines, found.size()));
+        List<GrepLine> result = compiled.query().context() == 0
+                ? matchedLines(found, bytes)
+                : withContext(found, bytes, length, parsed.bodyStart());
+        return Optional.of(new ArticleHit(key, header, file, latest, result, found.size()));
     }
 
     private boolean passesFilters(TextHeader header) {
@@ -63,72 +91,116 @@ final class DocSearcher {
         return section.isEmpty() || Folding.forIndex(header.section()).contains(section.get());
     }
 
-    private List<Found> searchBytes(byte[] bytes, int bodyStart, int firstLine) {
+    /**
+     * Lines holding the needle's bytes; with a plain literal those are the matches, with a regex
+     * each such line is decoded and tried.
+     */
+    private List<Found> searchBytes(byte[] bytes, int length, int bodyStart, int firstLine) {
         List<Found> found = new ArrayList<>();
-        String latin = new String(bytes, StandardCharsets.ISO_8859_1);
-        int length = bytes.length;
+        Bytes.Needle find = scan;
+        if (find == null) {
+            throw new IllegalStateException("no needle");
+        }
+        if (!tuned && length - bodyStart >= 4096) {
+            // Racing threads may both tune; either result is a correct needle.
+            find = find.tunedTo(bytes, bodyStart, length);
+            scan = find;
+            tuned = true;
+        }
+        Matcher matcher = plain == null ? compiled.pattern().matcher("") : null;
+        CharLine chars = this.chars.get();
         int lineNo = firstLine;
-        int cursor = bodyStart;
-        int pos = latin.indexOf(needle, bodyStart);
+        int lineStart = bodyStart;
+        int pos = find.find(bytes, bodyStart, length);
         while (pos >= 0) {
-            int lineStart = Math.max(bodyStart, latin.lastIndexOf('\n', pos - 1) + 1);
-            int lineEnd = latin.indexOf('\n', pos);
+            // The hit's line starts after the last line end before it; the line ends skipped are counted.
+            int lastEnd = Bytes.lastIndexOf(bytes, (byte) '\n', lineStart, pos);
+            if (lastEnd >= 0) {
+                lineNo += Bytes.count(bytes, (byte) '\n', lineStart, lastEnd) + 1;
+                lineStart = lastEnd + 1;
+            }
+            int lineEnd = Bytes.indexOf(bytes, (byte) '\n', pos + find.length(), length);
             if (lineEnd < 0) {
                 lineEnd = length;
             }
-            while (cursor < lineStart) {
-                cursor = latin.indexOf('\n', cursor) + 1;
-                lineNo++;
+            String text = null;
+            boolean matches = true;
+            if (matcher != null) {
+                if (chars.decode(bytes, lineStart, lineEnd)) {
+                    matches = lines.matches(matcher, chars);
+                } else {
+                    text = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+                    matches = lines.matches(matcher, text);
+                }
             }
-            String line = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-            List<GrepLine.Span> spans = new ArrayList<>();
-            if (matchLine(line, spans)) {
-                found.add(new Found(lineNo, line, spans));
+            if (matches) {
+                found.add(new Found(lineNo, lineStart, lineEnd, text));
                 if (compiled.query().firstMatchOnly()) {
                     break;
                 }
             }
-            pos = lineEnd + 1 >= length ? -1 : latin.indexOf(needle, lineEnd + 1);
+            if (lineEnd + 1 >= length) {
+                break;
+            }
+            lineNo++;
+            lineStart = lineEnd + 1;
+            pos = find.find(bytes, lineStart, length);
         }
         return found;
     }
 
-    private List<Found> searchDecoded(byte[] bytes, int bodyStart, int firstLine) {
+    /**
+     * The whole body decoded (and folded under ignore-case) with the regex run over it, for a regex
+     * with no literal every match must hold; each line it finds a match in is then tried alone.
+     */
+    private List<Found> searchDecoded(byte[] bytes, int length, int bodyStart, int firstLine) {
         List<Found> found = new ArrayList<>();
-        String body = new String(bytes, bodyStart, bytes.length - bodyStart, StandardCharsets.UTF_8);
-        Folding.Folded folded = compiled.query().ignoreCase()
-                ? Folding.Folded.of(body)
-                : new Folding.Folded(body, null, body.length());
-        String text = folded.text();
+        CharLine decoded = chars.get();
+        CharSequence text;
+        String body = null;
+        Folding.Folded folded = null;
+        if (!compiled.query().ignoreCase() && decoded.decode(bytes, bodyStart, length)) {
+            text = decoded;
+        } else {
+            body = new String(bytes, bodyStart, length - bodyStart, StandardCharsets.UTF_8);
+            folded = compiled.query().ignoreCase() ? Folding.Folded.of(body) : new Folding.Folded(body, null, body.length());
+            text = folded.text();
+        }
         Matcher matcher = compiled.pattern().matcher(text);
+        Matcher lineMatcher = compiled.pattern().matcher("");
         int lineNo = firstLine;
         int cursor = 0;
+        int byteLineNo = firstLine;
+        int byteLineStart = bodyStart;
         int from = 0;
-        while (from <= text.length() && matcher.find(from)) {
+        int size = text.length();
+        while (from <= size && matcher.find(from)) {
             int s = matcher.start();
-            if (s == text.length() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n')) {
+            if (s == size && (size == 0 || text.charAt(size - 1) == '\n')) {
                 break; // the empty "line" after the final line end is no line
             }
-            int lineStart = text.lastIndexOf('\n', s - 1) + 1;
-            int lineEnd = text.indexOf('\n', s);
+            int lineStart = lastIndexOf(text, '\n', s - 1) + 1;
+            int lineEnd = indexOf(text, '\n', s);
             if (lineEnd < 0) {
-                lineEnd = text.length();
+                lineEnd = size;
             }
             while (cursor < lineStart) {
-                cursor = text.indexOf('\n', cursor) + 1;
+                cursor = indexOf(text, '\n', cursor) + 1;
                 lineNo++;
             }
-            List<GrepLine.Span> foldedSpans = new ArrayList<>();
-            if (matchLine(text.substring(lineStart, lineEnd), foldedSpans)) {
-                int origStart = folded.start(lineStart);
-                int origEnd = folded.start(lineEnd);
-                List<GrepLine.Span> spans = new ArrayList<>(foldedSpans.size());
-                for (GrepLine.Span span : foldedSpans) {
-                    int a = folded.start(lineStart + span.start()) - origStart;
-                    int b = span.end() == span.start() ? a : folded.end(lineStart + span.end(), body) - origStart;
-                    spans.add(new GrepLine.Span(a, b));
+            String line = text.subSequence(lineStart, lineEnd).toString();
+            if (lines.matches(lineMatcher, line)) {
+                // Decoding and folding keep line ends where they were, so line N of the bytes is line N here.
+                while (byteLineNo < lineNo) {
+                    byteLineStart = Bytes.indexOf(bytes, (byte) '\n', byteLineStart, length) + 1;
+                    byteLineNo++;
                 }
-                found.add(new Found(lineNo, body.substring(origStart, origEnd), spans));
+                int byteLineEnd = Bytes.indexOf(bytes, (byte) '\n', byteLineStart, length);
+                if (byteLineEnd < 0) {
+                    byteLineEnd = length;
+                }
+                String original = folded == null || body == null ? line : body.substring(folded.start(lineStart), folded.start(lineEnd));
+                found.add(new Found(lineNo, byteLineStart, byteLineEnd, original));
                 if (compiled.query().firstMatchOnly()) {
                     break;
                 }
@@ -138,39 +210,67 @@ final class DocSearcher {
         return found;
     }
 
-    /** Finds every match in a line; true if the line matches at all. */
-    private boolean matchLine(String line, List<GrepLine.Span> spans) {
-        if (compiled.plain().isPresent()) {
-            String literal = compiled.plain().get();
-            for (int at = line.indexOf(literal); at >= 0; at = line.indexOf(literal, at + literal.length())) {
-                spans.add(new GrepLine.Span(at, at + literal.length()));
+    private static int indexOf(CharSequence text, char c, int from) {
+        for (int i = Math.max(0, from); i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
             }
-            return !spans.isEmpty();
         }
-        Matcher m = compiled.pattern().matcher(line);
-        boolean matched = false;
-        while (m.find()) {
-            matched = true;
-            spans.add(new GrepLine.Span(m.start(), m.end()));
-        }
-        return matched;
+        return -1;
     }
 
-    private List<GrepLine> withContext(List<Found> found, byte[] bytes, int bodyStart, int firstLine) {
-        String body = new String(bytes, bodyStart, bytes.length - bodyStart, StandardCharsets.UTF_8);
-        List<String> all = body.lines().toList();
-        int context = compiled.query().context();
-        Map<Integer, GrepLine> out = new LinkedHashMap<>();
-        for (Found f : found) {
-            int index = f.number() - firstLine;
-            for (int i = Math.max(0, index - context); i < index; i++) {
-                out.putIfAbsent(i, new GrepLine(firstLine + i, all.get(i), List.of(), false));
-            }
-            out.put(index, new GrepLine(f.number(), f.text(), f.spans(), true));
-            for (int i = index + 1; i <= Math.min(all.size() - 1, index + context); i++) {
-                out.putIfAbsent(i, new GrepLine(firstLine + i, all.get(i), List.of(), false));
+    private static int lastIndexOf(CharSequence text, char c, int before) {
+        for (int i = Math.min(before, text.length() - 1); i >= 0; i--) {
+            if (text.charAt(i) == c) {
+                return i;
             }
         }
-        return out.values().stream().sorted(java.util.Comparator.comparingInt(GrepLine::number)).toList();
+        return -1;
+    }
+
+    private List<GrepLine> matchedLines(List<Found> found, byte[] bytes) {
+        List<GrepLine> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            out.add(new GrepLine(f.number(), bytes, f.start(), f.end(), f.text(), lines));
+        }
+        return out;
+    }
+
+    /** The matching lines with up to {@code context} lines either side, each line once, in file order. */
+    private List<GrepLine> withContext(List<Found> found, byte[] bytes, int length, int bodyStart) {
+        int context = compiled.query().context();
+        List<GrepLine> out = new ArrayList<>();
+        int lastNumber = Integer.MIN_VALUE;
+        int lastEnd = bodyStart - 1;
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            // Lines before: walk back from the match, but not into the header or lines already out.
+            List<GrepLine> before = new ArrayList<>();
+            int end = f.start() - 1;
+            for (int n = f.number() - 1; n >= f.number() - context && n > lastNumber && end > lastEnd && end >= bodyStart; n--) {
+                int start = Bytes.lastIndexOf(bytes, (byte) '\n', bodyStart, end) + 1;
+                start = Math.max(start, bodyStart);
+                before.add(new GrepLine(n, bytes, start, end, null, null));
+                end = start - 1;
+            }
+            for (int k = before.size() - 1; k >= 0; k--) {
+                out.add(before.get(k));
+            }
+            out.add(new GrepLine(f.number(), bytes, f.start(), f.end(), f.text(), lines));
+            lastNumber = f.number();
+            lastEnd = f.end();
+            int next = i + 1 < found.size() ? found.get(i + 1).number() : Integer.MAX_VALUE;
+            for (int n = f.number() + 1; n <= f.number() + context && n < next && lastEnd + 1 < length; n++) {
+                int start = lastEnd + 1;
+                int lineEnd = Bytes.indexOf(bytes, (byte) '\n', start, length);
+                if (lineEnd < 0) {
+                    lineEnd = length;
+                }
+                out.add(new GrepLine(n, bytes, start, lineEnd, null, null));
+                lastNumber = n;
+                lastEnd = lineEnd;
+            }
+        }
+        return out;
     }
 }

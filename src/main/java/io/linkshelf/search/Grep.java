@@ -27,6 +27,11 @@ import java.util.function.Function;
  */
 public final class Grep {
 
+    /** Batches in flight per thread. */
+    private static final int WINDOW = 4;
+    /** Files per batch at most. */
+    private static final int MAX_BATCH = 16;
+
     private final Path textDir;
     private final Optional<TrigramIndex> index;
 
@@ -73,7 +78,7 @@ public final class Grep {
      * @throws java.util.regex.PatternSyntaxException if the pattern is not a valid regex
      */
     public Summary search(GrepQuery query, Consumer<ArticleHit> sink) throws IOException {
-        return search(query, hit -> hit, sink);
+        return search(query, ArticleHit::detached, sink);
     }
 
     private record Prepared<T>(T value, int lines) {}
@@ -81,15 +86,20 @@ public final class Grep {
     /**
      * Runs a query as {@link #search(GrepQuery, Consumer)} does, but first turns each hit into a
      * {@code T} with {@code prepare} on the searching threads (say, formatting it for output), so
-     * that work runs in parallel; {@code prepare} must be thread-safe.
+     * that work runs in parallel; {@code prepare} must be thread-safe. The hit it gets is valid only
+     * during the call: its lines are views of a read buffer that the thread reuses for its next file,
+     * so {@code T} must not hold on to the hit or its lines.
      */
     public <T> Summary search(GrepQuery query, Function<ArticleHit, T> prepare, Consumer<T> sink) throws IOException {
         CompiledQuery compiled = CompiledQuery.of(query);
         List<Target> targets = new ArrayList<>();
         int inScope = targets(compiled, targets);
-        targets.sort(Comparator.comparing(Target::key)
+        Comparator<Target> order = Comparator.comparing(Target::key)
                 .thenComparing(Target::latest, Comparator.reverseOrder())
-                .thenComparing(Target::snapshot, Comparator.reverseOrder()));
+                .thenComparing(Target::snapshot, Comparator.reverseOrder());
+        if (!sorted(targets, order)) {
+            targets.sort(order);
+        }
         DocSearcher searcher = new DocSearcher(compiled);
         int matching = 0;
         long lines = 0;
@@ -110,26 +120,47 @@ public final class Grep {
             thread.setDaemon(true);
             return thread;
         });
+        // Files go to the threads in batches: a hand-over per file (a task, a wake-up) costs about
+        // as much as searching a small file. Small searches get small batches, so both threads work.
+        int batch = Math.max(1, Math.min(MAX_BATCH, targets.size() / (threads * WINDOW)));
         try {
-            Deque<Future<Optional<Prepared<T>>>> window = new ArrayDeque<>();
+            Deque<Future<List<Prepared<T>>>> window = new ArrayDeque<>();
             int next = 0;
             while (next < targets.size() || !window.isEmpty()) {
-                // A bounded window keeps memory at a few files' worth while results stay in order.
-                while (next < targets.size() && window.size() < threads * 8) {
-                    Target t = targets.get(next++);
-                    window.add(pool.submit(() -> searchOne(searcher, t, prepare)));
+                // A bounded window keeps memory at a few batches' worth while results stay in order.
+                while (next < targets.size() && window.size() < threads * WINDOW) {
+                    List<Target> part = targets.subList(next, Math.min(targets.size(), next + batch));
+                    next += part.size();
+                    window.add(pool.submit(() -> searchBatch(searcher, part, prepare)));
                 }
-                Optional<Prepared<T>> hit = await(window.poll());
-                if (hit.isPresent()) {
+                for (Prepared<T> hit : await(window.poll())) {
                     matching++;
-                    lines += hit.get().lines();
-                    sink.accept(hit.get().value());
+                    lines += hit.lines();
+                    sink.accept(hit.value());
                 }
             }
         } finally {
             pool.shutdownNow();
         }
         return new Summary(inScope, matching, lines, targets.size(), index.isPresent());
+    }
+
+    private static <T> List<Prepared<T>> searchBatch(DocSearcher searcher, List<Target> part, Function<ArticleHit, T> prepare)
+            throws IOException {
+        List<Prepared<T>> hits = new ArrayList<>();
+        for (Target t : part) {
+            searchOne(searcher, t, prepare).ifPresent(hits::add);
+        }
+        return hits;
+    }
+
+    private static <T> boolean sorted(List<T> list, Comparator<T> order) {
+        for (int i = 1; i < list.size(); i++) {
+            if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int targets(CompiledQuery compiled, List<Target> targets) throws IOException {
@@ -168,7 +199,7 @@ public final class Grep {
         }
     }
 
-    private static <T> Optional<Prepared<T>> await(Future<Optional<Prepared<T>>> future) throws IOException {
+    private static <T> List<Prepared<T>> await(Future<List<Prepared<T>>> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

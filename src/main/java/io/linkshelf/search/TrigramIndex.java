@@ -66,12 +66,28 @@ final class TrigramIndex {
         }
         long stamp = Long.parseLong(lines.get(0).substring(MAGIC.length() + "\ttext-mtime=".length()).strip());
         List<Doc> docs = new ArrayList<>(lines.size());
+        int[] tabs = new int[4];
         for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length != 5 || Integer.parseInt(f[0]) != docs.size()) {
-                throw new IOException("damaged grep index " + dir.resolve(DOCS) + " at line " + (i + 1));
+            // Split by hand: grep opens the index every run, and it has a line per article version.
+            String line = lines.get(i);
+            int found = 0;
+            for (int at = line.indexOf('\t'); at >= 0; at = line.indexOf('\t', at + 1)) {
+                if (found == tabs.length) {
+                    found++;
+                    break;
+                }
+                tabs[found++] = at;
             }
-            docs.add(new Doc(docs.size(), f[1], f[2], f[3].charAt(0), Long.parseLong(f[4])));
+            try {
+                if (found != tabs.length || tabs[3] - tabs[2] != 2
+                        || Integer.parseInt(line, 0, tabs[0], 10) != docs.size()) {
+                    throw new NumberFormatException("not id key snapshot state size");
+                }
+                docs.add(new Doc(docs.size(), line.substring(tabs[0] + 1, tabs[1]), line.substring(tabs[1] + 1, tabs[2]),
+                        line.charAt(tabs[2] + 1), Long.parseLong(line, tabs[3] + 1, line.length(), 10)));
+            } catch (NumberFormatException e) {
+                throw new IOException("damaged grep index " + dir.resolve(DOCS) + " at line " + (i + 1), e);
+            }
         }
         return Optional.of(new TrigramIndex(dir, docs, stamp));
     }

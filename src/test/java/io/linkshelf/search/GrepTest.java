@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,5 +105,100 @@ class GrepTest {
         List<String> keys = new ArrayList<>();
         Grep.open(archive).search(byAuthor, hit -> keys.add(hit.key() + " " + hit.header().author()));
         assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(k).endsWith(" 乙"));
+    }
+
+    /** What a line-by-line regex over the decoded files finds, as {@link #run} reports it. */
+    private static List<String> reference(Path archive, GrepQuery query) throws Exception {
+        Pattern pattern = CompiledQuery.of(query).pattern();
+        List<String> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(archive.resolve("text"))) {
+            files = list.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            int bodyStart = TextFiles.parse(bytes, bytes.length).bodyStart();
+            int firstLine = bodyStart == 0 ? 1 : TextFiles.BODY_FIRST_LINE;
+            String body = new String(bytes, bodyStart, bytes.length - bodyStart, StandardCharsets.UTF_8);
+            String[] lines = body.split("\n", -1);
+            int count = body.endsWith("\n") ? lines.length - 1 : lines.length;
+            String key = file.getFileName().toString().replace(".txt", "");
+            for (int i = 0; i < count; i++) {
+                Matcher m = pattern.matcher(lines[i]);
+                List<GrepLine.Span> spans = new ArrayList<>();
+                while (m.find()) {
+                    spans.add(new GrepLine.Span(m.start(), m.end()));
+                }
+                if (!spans.isEmpty()) {
+                    out.add(key + ":" + (firstLine + i) + ":" + spans);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyWayOfSearchingFindsTheLinesAndSpansALineByLineRegexFinds() throws Exception {
+        Path text = archive.resolve("text");
+        Files.writeString(text.resolve("web-raw.txt"), "没有头的文件：推荐系统\nDeepFM 的 系统\n推荐", StandardCharsets.UTF_8);
+        Files.writeString(text.resolve("web-short.txt"), TextFiles.render(new TextHeader("短", "", "", "", "", "20260101T000000Z"),
+                "😀推荐😀推荐\n\nMMoE_MMoE MMoE"), StandardCharsets.UTF_8);
+        TextStore.reindex(archive);
+        List<GrepQuery> queries = List.of(query("推荐", true, false), query("MMoE", false, false), query("DeepFM.{0,4}系统", false, false),
+                query("①|㈱", false, false), query("[推荐]{2}", false, false),
+                new GrepQuery("MMoE", false, false, true, 0, Optional.empty(), Optional.empty(), false, false),
+                new GrepQuery("的了", true, false, true, 0, Optional.empty(), Optional.empty(), false, false));
+        Grep grep = Grep.open(archive);
+        assertThat(grep.indexed()).isTrue();
+        for (GrepQuery q : queries) {
+            assertThat(run(grep, q)).as(q.pattern() + (q.word() ? " -w" : "")).isEqualTo(reference(archive, q)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void contextStopsAtTheBodyEdgesAndShowsEachLineOnce(@TempDir Path store) throws Exception {
+        Path text = Files.createDirectories(store.resolve("text"));
+        Files.writeString(text.resolve("web-c.txt"), "Title: C\nAuthor: \nSection: \nURL: \nPublished: \nSnapshot: 20260101T000000Z\n\n"
+                + "X1\na\nb\nX2\nc\nX3\nd\ne\nf\ng", StandardCharsets.UTF_8);
+        Grep grep = Grep.open(store);
+        assertThat(context(grep, "X", 2)).containsExactly("8:X1", "9-a", "10-b", "11:X2", "12-c", "13:X3", "14-d", "15-e");
+        assertThat(context(grep, "X1", 3)).containsExactly("8:X1", "9-a", "10-b", "11-X2");
+        assertThat(context(grep, "g", 2)).as("the last line has no line end").containsExactly("15-e", "16-f", "17:g");
+    }
+
+    private static List<String> context(Grep grep, String pattern, int lines) throws Exception {
+        List<String> out = new ArrayList<>();
+        grep.search(new GrepQuery(pattern, false, false, false, lines, Optional.empty(), Optional.empty(), false, false),
+                hit -> hit.lines().forEach(l -> out.add(l.number() + (l.matched() ? ":" : "-") + l.text())));
+        return out;
+    }
+
+    @Test
+    void hitsKeepTheirLinesAfterTheSearchHasReadOtherFiles() throws Exception {
+        List<ArticleHit> hits = new ArrayList<>();
+        Grep.open(archive).search(query("推荐", true, false), hits::add);
+        assertThat(hits).hasSizeGreaterThan(100);
+        for (ArticleHit hit : hits) {
+            List<String> fileLines = Files.readAllLines(hit.file(), StandardCharsets.UTF_8);
+            for (GrepLine line : hit.lines()) {
+                assertThat(line.text()).isEqualTo(fileLines.get(line.number() - 1)).contains("推荐");
+            }
+        }
+    }
+
+    @Test
+    void aLiteralHoldingALineEndMatchesNoLineEvenWhereItsBytesOccur() throws Exception {
+        String literal = "系统\n推荐";
+        List<String> holders = new ArrayList<>();
+        try (Stream<Path> files = Files.list(archive.resolve("text"))) {
+            for (Path f : files.toList()) {
+                if (Files.readString(f, StandardCharsets.UTF_8).contains(literal)) {
+                    holders.add(f.toString());
+                }
+            }
+        }
+        assertThat(holders).isNotEmpty();
+        assertThat(run(Grep.open(archive), query(literal, true, false))).isEmpty();
+        assertThat(run(Grep.open(archive), query(literal, false, false))).isEmpty();
     }
 }
