@@ -27,22 +27,12 @@ final class GrepOutput {
 
     /** The output of a grep run by {@code cli}. */
     static GrepOutput of(CommandLine cli) {
-        if (runByMain()) {
+        if (cli.getOut() == Main.STDOUT) {
             System.out.flush();
             // System.out's own buffer is small and flushes on every write: 256 KB makes few, large writes.
             return new GrepOutput(new BufferedOutputStream(System.out, 1 << 18), null);
         }
         return new GrepOutput(null, cli.getOut());
-    }
-
-    /**
-     * Whether this is the process's own command line ({@link Main#main} on the stack), whose writer is
-     * picocli's default over {@link System#out}; anyone else running the command line in-process (a
-     * test) may have given it a writer of its own, which picocli has no public way to tell apart.
-     */
-    private static boolean runByMain() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.anyMatch(f -> f.getDeclaringClass() == Main.class && f.getMethodName().equals("main")));
     }
 
     void write(GrepBytes bytes) {
