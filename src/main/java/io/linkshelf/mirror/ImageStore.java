@@ -1,5 +1,6 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.crawl.ImageCapture;
 import io.linkshelf.crawl.ImageOutcome;

@@ -1,5 +1,6 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;

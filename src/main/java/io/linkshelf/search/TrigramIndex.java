@@ -1,5 +1,6 @@
 package io.linkshelf.search;
 
+import io.linkshelf.archive.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
