@@ -3,6 +3,7 @@ package io.linkshelf.cli;
 import io.linkshelf.crawl.CrawlSummary;
 import io.linkshelf.crawl.ImageOutcome;
 import io.linkshelf.crawl.Outcome;
+import io.linkshelf.report.Reports;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class CrawlSummaryText {
         StringBuilder text = new StringBuilder();
         text.append("Snapshot ").append(s.snapshot()).append(s.resumed() ? " (resumed)" : "")
                 .append(s.complete() ? " is complete" : " is not finished yet")
-                .append(" after ").append(ProgressLine.short_(s.duration())).append(": ");
+                .append(" after ").append(Reports.humanDuration(s.duration())).append(": ");
         List<String> parts = new ArrayList<>();
         for (Outcome o : Outcome.values()) {
             if (s.count(o) > 0) {

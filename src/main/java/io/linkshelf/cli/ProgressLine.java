@@ -3,6 +3,7 @@ package io.linkshelf.cli;
 import io.linkshelf.crawl.CrawlListener;
 import io.linkshelf.crawl.CrawlProgress;
 import io.linkshelf.crawl.Outcome;
+import io.linkshelf.report.Reports;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -74,21 +75,10 @@ final class ProgressLine implements CrawlListener {
             if (wait.getValue().getSeconds() < 1) {
                 continue; // a sub-second gap is not worth a word; the 10 s ones on WeChat and Zhihu are
             }
-            line.append(" · ").append(wait.getKey()).append(" waits ").append(short_(wait.getValue()));
+            line.append(" · ").append(wait.getKey()).append(" waits ").append(Reports.humanDuration(wait.getValue()));
         }
-        line.append(" · ").append(short_(p.elapsed()));
-        p.eta().ifPresent(eta -> line.append(", ~").append(short_(eta)).append(" left"));
+        line.append(" · ").append(Reports.humanDuration(p.elapsed()));
+        p.eta().ifPresent(eta -> line.append(", ~").append(Reports.humanDuration(eta)).append(" left"));
         return TextWidth.truncate(line.toString(), 150);
-    }
-
-    static String short_(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return s / 60 + "m" + String.format(java.util.Locale.ROOT, "%02d", s % 60) + "s";
-        }
-        return s / 3600 + "h" + String.format(java.util.Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
     }
 }

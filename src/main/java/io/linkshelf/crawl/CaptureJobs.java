@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,20 +144,5 @@ final class CaptureJobs implements LinkshelfPageFetcher.UrlCapture, WorkQueue {
         void schedule(String url);
 
         void scheduleLastTry(String url);
-    }
-
-    /** Adapts a plain consumer pair, for tests and for the crawl's wiring. */
-    static Enqueuer enqueuer(Consumer<String> schedule, Consumer<String> lastTry) {
-        return new Enqueuer() {
-            @Override
-            public void schedule(String url) {
-                schedule.accept(url);
-            }
-
-            @Override
-            public void scheduleLastTry(String url) {
-                lastTry.accept(url);
-            }
-        };
     }
 }

@@ -25,6 +25,11 @@ import java.util.Optional;
  */
 public final class Reports {
 
+    /** A duration the way the reports and the CLI say it: 42s, 3m05s, 2h07m. */
+    public static String humanDuration(java.time.Duration d) {
+        return Texts.duration(d);
+    }
+
     /** Alias of the newest snapshot, finished or not. */
     public static final String LATEST = "latest";
     /** Alias of the snapshot before the newest. */
