@@ -1,17 +1,14 @@
 package io.linkshelf.crawl;
 
 import io.linkshelf.extract.Article;
-import io.linkshelf.extract.ArticleExtractor;
-import io.linkshelf.extract.PageResponse;
 import java.util.Optional;
 
-/** The manifest's title, author and publish time of a page, as the extractor reads them. */
+/** The manifest's title, author and publish time of a page, from what the extractor read. */
 final class ArticleFacts {
 
     private ArticleFacts() {}
 
-    static ManifestEntry.ArticleFacts of(PageResponse response) {
-        Optional<Article> article = ArticleExtractor.extract(response);
+    static ManifestEntry.ArticleFacts of(Optional<Article> article) {
         return new ManifestEntry.ArticleFacts(
                 article.map(Article::title).filter(t -> !t.isBlank()),
                 article.flatMap(Article::author),

@@ -1,6 +1,9 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.extract.Article;
+import io.linkshelf.extract.ArticleExtractor;
 import io.linkshelf.extract.ImageFinder;
+import io.linkshelf.extract.ImageRef;
 import io.linkshelf.extract.PageClassifier;
 import io.linkshelf.extract.PageResponse;
 import io.linkshelf.extract.PageState;
@@ -121,6 +124,10 @@ final class PageJob {
                     e.validators(), e.article(), tries));
             return;
         }
+        // One extraction serves the manifest's facts and the image list (the extractor's images are
+        // ImageFinder's, from the same body); pages with no article still get their images found.
+        Optional<Article> article = ArticleExtractor.extract(response);
+        List<ImageRef> images = article.map(Article::images).orElseGet(() -> ImageFinder.find(response));
         RecordedExchange last = result.lastExchange().orElseThrow();
         Optional<String> digest = ExchangeWriter.payloadDigest(last);
         boolean same = lastGood.isPresent() && lastGood.get().kind() == Capture.Kind.RESPONSE
@@ -130,13 +137,8 @@ final class PageJob {
         ManifestEntry.Validators validators = new ManifestEntry.Validators(last.header("ETag"), last.header("Last-Modified"));
         String reason = same ? "same content as the capture of " + lastGood.get().date() : verdict.reason();
         run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason, finalUrl, status,
-                Optional.of(record), Optional.of(content), validators, ArticleFacts.of(response), tries));
-        queueImages(key, response);
-    }
-
-    /** The page's images: those an earlier capture holds are cached, the others queued for fetching. */
-    private void queueImages(String key, PageResponse response) throws IOException {
-        queueImages(key, ImageFinder.find(response).stream().map(ref -> ref.url().toString()).distinct().toList());
+                Optional.of(record), Optional.of(content), validators, ArticleFacts.of(article), tries));
+        queueImages(key, images.stream().map(ref -> ref.url().toString()).distinct().toList());
     }
 
     /** A 304 keeps the earlier capture's images; those that never made it are tried again. */
