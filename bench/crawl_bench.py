@@ -43,7 +43,7 @@ def parse_args(argv):
     p.add_argument("--runs", type=int, default=3, help="runs of each tool (default 3)")
     p.add_argument("--keep", action="store_true", help="keep the work directory (site, archives, logs)")
     p.add_argument("--xmx", default="256m", help="linkshelf's heap cap, passed as -Xmx (default 256m)")
-    p.add_argument("--jar", help="use this linkshelf jar instead of building target/linkshelf.jar")
+    p.add_argument("--jar", help="use this linkshelf jar instead of building core/target/linkshelf.jar")
     p.add_argument("--timeout", type=int,
                    help="seconds before one tool run is killed (default 300 plus 1 per article)")
     p.add_argument("--tools", default="linkshelf,wget", help="which tools to run (default linkshelf,wget)")
@@ -82,10 +82,10 @@ def ensure_tools(say):
 
 
 def build_jar(say):
-    """Builds target/linkshelf.jar; returns its path, or None when the build fails."""
-    jar = os.path.join(REPO, "target", "linkshelf.jar")
+    """Builds core/target/linkshelf.jar; returns its path, or None when the build fails."""
+    jar = os.path.join(REPO, "core", "target", "linkshelf.jar")
     say("building linkshelf: mvn -B -q -DskipTests package")
-    done = subprocess.run(["mvn", "-B", "-q", "-DskipTests", "package"], cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run(["mvn", "-B", "-q", "-DskipTests", "-pl", "core", "-am", "package"], cwd=REPO, capture_output=True, text=True)
     if done.returncode != 0 or not os.path.isfile(jar):
         say(f"  build FAILED (exit {done.returncode}); linkshelf runs are skipped. Last lines:")
         for line in (done.stdout + done.stderr).splitlines()[-20:]:

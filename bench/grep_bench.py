@@ -57,7 +57,7 @@ def parse_args(argv):
     p.add_argument("--kb", type=int, default=20, help="approximate UTF-8 KB of body per article (default 20)")
     p.add_argument("--runs", type=int, default=3, help="timed runs of each tool per query (default 3)")
     p.add_argument("--seed", type=int, default=1, help="text generator seed (default 1)")
-    p.add_argument("--jar", help="linkshelf jar (default: build target/linkshelf.jar with mvn)")
+    p.add_argument("--jar", help="linkshelf jar (default: build core/target/linkshelf.jar with mvn)")
     p.add_argument("--workdir", help="parent of the work directory (default: the system temp dir)")
     p.add_argument("--reuse", help="use this existing work directory (skips generation and indexing when present)")
     p.add_argument("--keep", action="store_true", help="keep the work directory")
@@ -184,8 +184,8 @@ def main(argv):
     ensure_tools()
     jar = args.jar
     if not jar:
-        subprocess.run(["mvn", "-B", "-q", "-o", "-DskipTests", "package"], cwd=REPO, check=True)
-        jar = os.path.join(REPO, "target", "linkshelf.jar")
+        subprocess.run(["mvn", "-B", "-q", "-o", "-DskipTests", "-pl", "core", "-am", "package"], cwd=REPO, check=True)
+        jar = os.path.join(REPO, "core", "target", "linkshelf.jar")
     work = args.reuse or tempfile.mkdtemp(prefix="grep-bench-", dir=args.workdir)
     archive = os.path.join(work, "archive")
     text = os.path.join(archive, "text")
