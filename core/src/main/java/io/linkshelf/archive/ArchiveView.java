@@ -111,7 +111,14 @@ public final class ArchiveView {
 
     /** The article a version holds, extracted from its stored response; empty if the page holds none. */
     public Optional<Article> article(ArticleVersion version) throws IOException {
-        CaptureReader.StoredResponse stored = read(version.content());
+        return article(version, read(version.content()));
+    }
+
+    /**
+     * The article a version holds, extracted from its stored response read elsewhere (the Hadoop jobs read
+     * records from their input splits); the same extraction as {@link #article(ArticleVersion)}.
+     */
+    public static Optional<Article> article(ArticleVersion version, CaptureReader.StoredResponse stored) {
         URI seed = URI.create(version.entry().seedUrl());
         URI finalUrl = version.entry().finalUrl().map(URI::create).orElse(stored.target());
         PageResponse response = new PageResponse(seed, finalUrl, List.of(), stored.status(),

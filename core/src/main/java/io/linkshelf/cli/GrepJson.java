@@ -16,7 +16,7 @@ import java.util.List;
  * {@code after} context lines with {@code -C}. With {@code -l} or {@code -c}, one object per article
  * with {@code count} instead of the line fields. Written by hand so grep does not load Jackson.
  */
-final class GrepJson implements GrepPrinter {
+public final class GrepJson implements GrepPrinter {
 
     private final GrepOutput out;
     private final Path archive;
@@ -35,11 +35,22 @@ final class GrepJson implements GrepPrinter {
 
     @Override
     public GrepBytes render(ArticleHit hit) {
+        return GrepBytes.of(render(hit, archive, perArticle));
+    }
+
+    /**
+     * An article's {@code --json} output, every object ending in a line end; for other front ends that print
+     * what {@code linkshelf grep --json} prints (the Hadoop grep job).
+     *
+     * @param archive the archive path as the user gave it; the {@code path} and {@code mirror} fields start with it
+     * @param perArticle one object per article with its count ({@code -l}, {@code -c}) rather than one per line
+     */
+    public static String render(ArticleHit hit, Path archive, boolean perArticle) {
         StringBuilder b = new StringBuilder(512);
         if (perArticle) {
-            articleFields(b.append('{'), hit);
+            articleFields(b.append('{'), hit, archive);
             b.append(",\"count\":").append(hit.matchingLines()).append("}\n");
-            return GrepBytes.of(b.toString());
+            return b.toString();
         }
         List<GrepLine> lines = hit.lines();
         for (int i = 0; i < lines.size(); i++) {
@@ -47,7 +58,7 @@ final class GrepJson implements GrepPrinter {
             if (!line.matched()) {
                 continue;
             }
-            articleFields(b.append('{'), hit);
+            articleFields(b.append('{'), hit, archive);
             b.append(",\"lineNumber\":").append(line.number());
             b.append(",\"line\":");
             string(b, line.text());
@@ -61,7 +72,7 @@ final class GrepJson implements GrepPrinter {
             contextField(b, "after", after(lines, i));
             b.append("}\n");
         }
-        return GrepBytes.of(b.toString());
+        return b.toString();
     }
 
     private static List<GrepLine> before(List<GrepLine> lines, int i) {
@@ -92,7 +103,7 @@ final class GrepJson implements GrepPrinter {
         b.append(']');
     }
 
-    private void articleFields(StringBuilder b, ArticleHit hit) {
+    private static void articleFields(StringBuilder b, ArticleHit hit, Path archive) {
         TextHeader h = hit.header();
         b.append("\"key\":");
         string(b, hit.key());

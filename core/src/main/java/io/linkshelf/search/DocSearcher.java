@@ -54,7 +54,11 @@ final class DocSearcher {
     Optional<ArticleHit> search(String key, Path file, boolean latest) throws IOException {
         ReadBuffer buffer = buffers.get();
         int length = buffer.read(file);
-        byte[] bytes = buffer.bytes();
+        return search(key, file, latest, buffer.bytes(), length);
+    }
+
+    /** Searches a text file's bytes {@code bytes[0, length)}; the hit's lines are views of {@code bytes}. */
+    Optional<ArticleHit> search(String key, Path file, boolean latest, byte[] bytes, int length) {
         TextFiles.Parsed parsed = TextFiles.parse(bytes, length);
         TextHeader header = parsed.header();
         if (!passesFilters(header)) {

@@ -139,13 +139,52 @@ public final class TextStore {
         return new Stats(written, moved, unchanged, skipped, 0);
     }
 
+    /**
+     * One text file the store holds when it is up to date: a version, and whether it is its article's latest
+     * (then at {@code text/<key>.txt}, else in the history).
+     */
+    public record Planned(ArticleVersion version, boolean latest) {
+
+        public Planned {
+            java.util.Objects.requireNonNull(version, "version");
+        }
+
+        /** The file's path under {@code text/}, with {@code /} between names. */
+        public String relativePath() {
+            String key = version.key();
+            return latest ? key + ".txt" : TextFiles.HISTORY + "/" + key + "/" + version.snapshot().value() + ".txt";
+        }
+    }
+
+    /**
+     * Every file an up-to-date store holds, if each version holds an article (those that do not get no file):
+     * the rule {@link #update} follows, for builders that write the store elsewhere (the Hadoop text job).
+     */
+    public static List<Planned> plan(ArchiveView view) {
+        List<Planned> plan = new java.util.ArrayList<>();
+        for (String key : view.keys()) {
+            List<ArticleVersion> versions = view.versions(key);
+            if (versions.isEmpty() || !TextFiles.isKey(key)) {
+                continue;
+            }
+            for (int i = 0; i < versions.size(); i++) {
+                plan.add(new Planned(versions.get(i), i == versions.size() - 1));
+            }
+        }
+        return plan;
+    }
+
+    /** A version's text file, byte for byte as the store writes it. */
+    public static byte[] render(ArticleVersion version, Article article) {
+        return TextFiles.render(header(version, article), article.text()).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static boolean writeVersion(ArchiveView view, ArticleVersion version, Path file) throws IOException {
         Optional<Article> article = view.article(version);
         if (article.isEmpty()) {
             return false;
         }
-        AtomicFiles.write(file, TextFiles.render(header(version, article.get()), article.get().text())
-                .getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, render(version, article.get()));
         return true;
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -102,26 +103,36 @@ public final class CaptureReader {
                 throw new IOException("no record in " + where + ": the file has " + channel.size() + " bytes");
             }
             channel.position(offset);
-            WarcReader reader = new WarcReader(channel);
-            WarcRecord record = reader.next()
-                    .orElseThrow(() -> new IOException("no record in " + where));
-            Optional<Truncation> truncated = Truncation.of(record.truncated());
-            if (record instanceof WarcResponse response) {
-                HttpResponse http = response.http();
-                byte[] payload = decode(http, truncated.isPresent(), where);
-                return new StoredResponse(record.id().toString(), Capture.Kind.RESPONSE, response.targetURI(),
-                        record.date(), http.status(), http.headers().map(), payload, Optional.empty(), truncated);
-            }
-            if (record instanceof WarcRevisit revisit) {
-                HttpResponse http = revisit.http();
-                return new StoredResponse(record.id().toString(), Capture.Kind.REVISIT, revisit.targetURI(),
-                        record.date(), http.status(), http.headers().map(), new byte[0],
-                        reference(revisit, where), truncated);
-            }
-            throw new IOException("the record in " + where + " is a " + record.type() + ", not a response");
+            return read(channel, where);
         } catch (NoSuchFileException e) {
             throw new IOException("WARC file not found: " + file, e);
         }
+    }
+
+    /**
+     * Reads the record at the channel's position (gzip-compressed or not) as {@link #read(String, long)} does; for
+     * records that come from elsewhere than a local file, such as a Hadoop input split.
+     *
+     * @param where names the record in error messages (file and offset, say)
+     */
+    public static StoredResponse read(ReadableByteChannel channel, String where) throws IOException {
+        WarcReader reader = new WarcReader(channel);
+        WarcRecord record = reader.next()
+                .orElseThrow(() -> new IOException("no record in " + where));
+        Optional<Truncation> truncated = Truncation.of(record.truncated());
+        if (record instanceof WarcResponse response) {
+            HttpResponse http = response.http();
+            byte[] payload = decode(http, truncated.isPresent(), where);
+            return new StoredResponse(record.id().toString(), Capture.Kind.RESPONSE, response.targetURI(),
+                    record.date(), http.status(), http.headers().map(), payload, Optional.empty(), truncated);
+        }
+        if (record instanceof WarcRevisit revisit) {
+            HttpResponse http = revisit.http();
+            return new StoredResponse(record.id().toString(), Capture.Kind.REVISIT, revisit.targetURI(),
+                    record.date(), http.status(), http.headers().map(), new byte[0],
+                    reference(revisit, where), truncated);
+        }
+        throw new IOException("the record in " + where + " is a " + record.type() + ", not a response");
     }
 
     /**

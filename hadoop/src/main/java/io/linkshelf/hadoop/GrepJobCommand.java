@@ -1,0 +1,126 @@
+package io.linkshelf.hadoop;
+
+import com.martinkl.warc.mapreduce.WARCInputFormat;
+import io.linkshelf.search.GrepQuery;
+import io.linkshelf.search.TextSearcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.PatternSyntaxException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The grep job: {@code linkshelf grep --json} over the archive's WARC files. Its options are the local grep's
+ * (those that make sense without a terminal); the output is one file, {@code part-r-00000}, holding what
+ * {@code linkshelf grep --json} prints for the same archive, in the same order.
+ */
+@Command(name = "grep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Search every article's text, as `linkshelf grep --json` does, reading the WARC files.")
+final class GrepJobCommand implements Callable<Integer> {
+
+    private final Configuration base;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATTERN", description = "Java regular expression (or fixed string with -F).")
+    String pattern;
+
+    @Option(names = {"-i", "--ignore-case"}, description = "Ignore case and full-/half-width differences (ＤｅｅｐＦＭ = deepfm).")
+    boolean ignoreCase;
+
+    @Option(names = {"-F", "--fixed-strings"}, description = "PATTERN is a fixed string, not a regex.")
+    boolean fixed;
+
+    @Option(names = {"-w", "--word-regexp"}, description = "Match whole words only.")
+    boolean word;
+
+    @Option(names = {"-C", "--context"}, paramLabel = "N", description = "Show N lines of context around each match.")
+    int context;
+
+    @Option(names = {"-l", "--files-with-matches"}, description = "One object per matching article.")
+    boolean list;
+
+    @Option(names = {"-c", "--count"}, description = "One object per matching article, with its count of matching lines.")
+    boolean count;
+
+    @Option(names = "--author", paramLabel = "S", description = "Only articles whose author or author section contains S.")
+    String author;
+
+    @Option(names = "--section", paramLabel = "S", description = "Only articles whose seed-list section contains S.")
+    String section;
+
+    @Option(names = "--all-versions", description = "Search earlier versions of articles too.")
+    boolean allVersions;
+
+    @Option(names = "--archive", required = true, paramLabel = "DIR",
+            description = "The archive directory (holding warc/ and snapshots/) on any Hadoop file system.")
+    String archive;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the job's counters when it ends.")
+    boolean verbose;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the job writes part-r-00000; must not exist.")
+    String output;
+
+    GrepJobCommand(Configuration base) {
+        this.base = base;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (context < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-C takes a number of lines, 0 or more, not " + context);
+        }
+        // The same query linkshelf grep makes of the same options.
+        GrepQuery query = new GrepQuery(pattern, fixed, ignoreCase, word, list || count ? 0 : context,
+                Optional.ofNullable(author), Optional.ofNullable(section), allVersions, list);
+        try {
+            new TextSearcher(query);
+        } catch (PatternSyntaxException e) {
+            err.println("linkshelf-hadoop: bad regular expression at position " + e.getIndex() + ": " + e.getDescription()
+                    + " in " + e.getPattern());
+            return LinkshelfHadoop.ERROR;
+        }
+        Configuration conf = new Configuration(base);
+        JobSettings.archive(conf, archive);
+        JobSettings.query(conf, query, list || count);
+        Job job = Job.getInstance(conf, "linkshelf grep");
+        job.setJarByClass(LinkshelfHadoop.class);
+        job.setInputFormatClass(WARCInputFormat.class);
+        job.setMapperClass(GrepMapper.class);
+        job.setMapOutputKeyClass(Text.class);
+        job.setMapOutputValueClass(Text.class);
+        job.setReducerClass(GrepReducer.class);
+        // One reducer: one file, in order, as linkshelf grep prints it.
+        job.setNumReduceTasks(1);
+        job.setOutputKeyClass(NullWritable.class);
+        job.setOutputValueClass(Text.class);
+        job.setOutputFormatClass(TextOutputFormat.class);
+        JobRunner.paths(job, new Path(archive), new Path(output));
+        if (!JobRunner.run(job, err)) {
+            err.println("linkshelf-hadoop: the grep job failed: " + JobRunner.failure(job));
+            return LinkshelfHadoop.ERROR;
+        }
+        if (verbose) {
+            JobRunner.printCounters(job, err);
+        }
+        long lines = JobRunner.counter(job, JobCounters.MATCHING_LINES);
+        long articles = JobRunner.counter(job, JobCounters.MATCHING_ARTICLES);
+        long searched = JobRunner.counter(job, JobCounters.SEARCHED);
+        err.println("linkshelf-hadoop: " + lines + " matching line" + (lines == 1 ? "" : "s") + " in " + articles + " of "
+                + searched + " article versions searched; output in " + new Path(output, "part-r-00000"));
+        return lines > 0 ? LinkshelfHadoop.OK : LinkshelfHadoop.NO_MATCH;
+    }
+}
