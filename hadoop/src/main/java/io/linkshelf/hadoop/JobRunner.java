@@ -52,6 +52,7 @@ final class JobRunner {
     static boolean run(Job job, PrintWriter err) throws IOException {
         try {
             job.submit();
+            err.println("linkshelf-hadoop: submitted " + job.getJobID() + " (" + job.getTrackingURL() + ")");
             String last = "";
             while (!job.isComplete()) {
                 String now = String.format("map %3.0f%%  reduce %3.0f%%", job.mapProgress() * 100, job.reduceProgress() * 100);
