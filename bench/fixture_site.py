@@ -53,6 +53,8 @@ def parse_args(argv):
     p.add_argument("--seed", default="linkshelf-bench-1", help="RNG seed (default linkshelf-bench-1)")
     p.add_argument("--padding-kb", type=int, default=20,
                    help="KB of inline script around the body, like real pages carry (default 20)")
+    p.add_argument("--rare-every", type=int, default=0, metavar="K",
+                   help=f"put the phrase {RARE_PHRASE} in every K-th article's body, for grep benchmarks (default 0: none)")
     args = p.parse_args(argv)
     if args.articles < 1 or args.images < 0 or not (0 < args.port < 65536) or args.padding_kb < 0:
         p.error("need --articles >= 1, --images >= 0, 0 < --port < 65536, --padding-kb >= 0")
@@ -102,8 +104,14 @@ def paragraphs(rng):
     return out
 
 
-def article_html(rng, base, n, images, author, title, padding_kb):
+RARE_PHRASE = "蒙特卡洛树搜索"
+
+
+def article_html(rng, base, n, images, author, title, padding_kb, rare=False):
     paras = paragraphs(rng)
+    if rare:
+        # Appended without drawing from rng, so the rest of the site is the same with or without --rare-every.
+        paras.append(f"我们也试过用{RARE_PHRASE}来规划重排序列，收益不明显。")
     # Spread the images evenly through the body; several may follow one paragraph when paragraphs are few.
     after = [max(1, k * len(paras) // (images + 1)) for k in range(1, images + 1)]
     body = []
@@ -189,7 +197,8 @@ def generate(args):
         author = AUTHORS[(n - 1) % len(AUTHORS)]
         title = f"{rng.choice(TERMS)}与{rng.choice(TERMS)}：工业实践笔记（{n}）"
         seeds.setdefault(author, []).append((n, title))
-        page = article_html(rng, base, n, args.images, author, title, args.padding_kb).encode("utf-8")
+        rare = args.rare_every > 0 and n % args.rare_every == 0
+        page = article_html(rng, base, n, args.images, author, title, args.padding_kb, rare).encode("utf-8")
         write(os.path.join(out, "articles", f"{n}.html"), page)
         page_bytes += len(page)
         for k in range(1, args.images + 1):
