@@ -34,7 +34,8 @@ class MirrorCommandTest {
 
         CliRun again = CliRun.of("mirror", "--archive", fixture.archive().toString(), "--reports", fixture.reports().toString());
         assertThat(again.out()).as(again.toString()).contains("8 articles (0 rendered, 8 unchanged)").contains("0 new image files");
-        CliRun rebuilt = CliRun.of("mirror", "--rebuild", "--archive", fixture.archive().toString());
+        CliRun rebuilt = CliRun.of("mirror", "--rebuild", "--archive", fixture.archive().toString(),
+                "--reports", fixture.reports().toString());
         assertThat(rebuilt.out()).as(rebuilt.toString()).contains("(8 rendered, 0 unchanged)");
     }
 
