@@ -1,6 +1,5 @@
 package io.linkshelf.hadoop;
 
-import com.martinkl.warc.mapreduce.WARCInputFormat;
 import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextSearcher;
 import java.io.IOException;
@@ -96,10 +95,8 @@ final class GrepJobCommand implements Callable<Integer> {
         Configuration conf = new Configuration(base);
         JobSettings.archive(conf, archive);
         JobSettings.query(conf, query, list || count);
-        Job job = Job.getInstance(conf, "linkshelf grep");
-        job.setJarByClass(LinkshelfHadoop.class);
-        job.setInputFormatClass(WARCInputFormat.class);
-        job.setMapperClass(GrepMapper.class);
+        Job job = JobRunner.warcJob(conf, "linkshelf grep", GrepMapper.class);
+        JobRunner.verbose(job, verbose);
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(Text.class);
         job.setReducerClass(GrepReducer.class);
@@ -110,11 +107,7 @@ final class GrepJobCommand implements Callable<Integer> {
         job.setOutputFormatClass(TextOutputFormat.class);
         JobRunner.paths(job, new Path(archive), new Path(output));
         if (!JobRunner.run(job, err)) {
-            err.println("linkshelf-hadoop: the grep job failed: " + JobRunner.failure(job));
             return LinkshelfHadoop.ERROR;
-        }
-        if (verbose) {
-            JobRunner.printCounters(job, err);
         }
         long lines = JobRunner.counter(job, JobCounters.MATCHING_LINES);
         long articles = JobRunner.counter(job, JobCounters.MATCHING_ARTICLES);

@@ -3,10 +3,13 @@ package io.linkshelf.hadoop;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import com.martinkl.warc.mapreduce.WARCInputFormat;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
@@ -14,6 +17,15 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 final class JobRunner {
 
     private JobRunner() {}
+
+    /** A job that reads the archive's WARC files with warc-hadoop's input format into {@code mapper}. */
+    static Job warcJob(Configuration conf, String name, Class<? extends Mapper<?, ?, ?, ?>> mapper) throws IOException {
+        Job job = Job.getInstance(conf, name);
+        job.setJarByClass(LinkshelfHadoop.class);
+        job.setInputFormatClass(WARCInputFormat.class);
+        job.setMapperClass(mapper);
+        return job;
+    }
 
     /**
      * Points the job at the archive's WARC files and its output, failing with a one-line message when there are
@@ -48,7 +60,10 @@ final class JobRunner {
         FileOutputFormat.setOutputPath(job, output);
     }
 
-    /** Submits the job and waits, printing map and reduce progress as it changes; true when it succeeded. */
+    /**
+     * Submits the job and waits, printing map and reduce progress as it changes; true when it succeeded, and when
+     * it failed, says why in one line (Hadoop's failure info, or where its task logs are).
+     */
     static boolean run(Job job, PrintWriter err) throws IOException {
         try {
             job.submit();
@@ -62,7 +77,14 @@ final class JobRunner {
                 }
                 Thread.sleep(1000);
             }
-            return job.isSuccessful();
+            if (!job.isSuccessful()) {
+                err.println("linkshelf-hadoop: " + job.getJobName() + " failed: " + failure(job));
+                return false;
+            }
+            if (verbose(job)) {
+                printCounters(job, err);
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + job.getJobName());
@@ -71,8 +93,19 @@ final class JobRunner {
         }
     }
 
+    private static final String VERBOSE = "linkshelf.verbose";
+
+    /** Whether {@link #run} prints the job's counters when it ends ({@code -v}). */
+    static void verbose(Job job, boolean verbose) {
+        job.getConfiguration().setBoolean(VERBOSE, verbose);
+    }
+
+    private static boolean verbose(Job job) {
+        return job.getConfiguration().getBoolean(VERBOSE, false);
+    }
+
     /** Why a job failed, as Hadoop tells it. */
-    static String failure(Job job) throws IOException {
+    private static String failure(Job job) throws IOException {
         try {
             String info = job.getStatus().getFailureInfo();
             return info == null || info.isBlank() ? "see the job's task logs (" + job.getTrackingURL() + ")" : info;
@@ -83,7 +116,7 @@ final class JobRunner {
     }
 
     /** Every linkshelf counter of a finished job, a line each (for --verbose). */
-    static void printCounters(Job job, PrintWriter err) throws IOException {
+    private static void printCounters(Job job, PrintWriter err) throws IOException {
         for (JobCounters counter : JobCounters.values()) {
             err.println("linkshelf-hadoop:   " + counter.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
                     + counter(job, counter));

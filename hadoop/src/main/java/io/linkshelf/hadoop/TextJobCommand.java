@@ -1,6 +1,5 @@
 package io.linkshelf.hadoop;
 
-import com.martinkl.warc.mapreduce.WARCInputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -48,21 +47,15 @@ final class TextJobCommand implements Callable<Integer> {
         JobSettings.archive(conf, archive);
         // The output is a text store and nothing else: no _SUCCESS marker among the articles.
         conf.setBoolean("mapreduce.fileoutputcommitter.marksuccessfuljobs", false);
-        Job job = Job.getInstance(conf, "linkshelf text");
-        job.setJarByClass(LinkshelfHadoop.class);
-        job.setInputFormatClass(WARCInputFormat.class);
-        job.setMapperClass(TextMapper.class);
+        Job job = JobRunner.warcJob(conf, "linkshelf text", TextMapper.class);
+        JobRunner.verbose(job, verbose);
         job.setNumReduceTasks(0);
         job.setOutputKeyClass(Text.class);
         job.setOutputValueClass(BytesWritable.class);
         job.setOutputFormatClass(TextStoreOutputFormat.class);
         JobRunner.paths(job, new Path(archive), new Path(output));
         if (!JobRunner.run(job, err)) {
-            err.println("linkshelf-hadoop: the text job failed: " + JobRunner.failure(job));
             return LinkshelfHadoop.ERROR;
-        }
-        if (verbose) {
-            JobRunner.printCounters(job, err);
         }
         long written = JobRunner.counter(job, JobCounters.FILES_WRITTEN);
         long empty = JobRunner.counter(job, JobCounters.NO_ARTICLE);

@@ -79,7 +79,7 @@ class HadoopJobsTest {
     @Test
     void textJobWritesTheTextStoreByteForByte() throws IOException {
         Path output = newOutput();
-        Run run = job("text", "--archive", archive, "--output", output.toString());
+        Run run = job("text", "-v", "--archive", archive, "--output", output.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, byte[]> local = files(fixture.archive().resolve("text"));
@@ -92,7 +92,8 @@ class HadoopJobsTest {
             assertThat(new String(hadoop.get(path), StandardCharsets.UTF_8)).as(path)
                     .isEqualTo(new String(local.get(path), StandardCharsets.UTF_8));
         }
-        assertThat(run.err()).contains("wrote " + local.size() + " text files");
+        assertThat(run.err()).contains("wrote " + local.size() + " text files")
+                .contains("linkshelf-hadoop:   files written: " + local.size());
     }
 
     @ParameterizedTest
