@@ -67,17 +67,24 @@ final class GrepText implements GrepPrinter {
         TextHeader h = hit.header();
         String title = h.title().isEmpty() ? hit.key() : h.title();
         String who = author(h);
-        paint(b, BOLD, (who.isEmpty() ? "" : who + " › ") + title);
-        StringBuilder meta = new StringBuilder("  (");
-        meta.append(h.url().isEmpty() ? hit.key() : h.url());
-        if (!h.capturedDate().isEmpty()) {
-            meta.append(", captured ").append(h.capturedDate());
+        // Appended piece by piece: no string is built per article only to be copied into the buffer.
+        style(b, BOLD);
+        if (!who.isEmpty()) {
+            b.append(who).append(" › ");
+        }
+        b.append(title);
+        style(b, RESET);
+        style(b, DIM);
+        b.append("  (").append(h.url().isEmpty() ? hit.key() : h.url());
+        String captured = h.capturedDate();
+        if (!captured.isEmpty()) {
+            b.append(", captured ").append(captured);
         }
         if (!hit.latest()) {
-            meta.append(", earlier version");
+            b.append(", earlier version");
         }
-        meta.append(')');
-        paint(b, DIM, meta.toString());
+        b.append(')');
+        style(b, RESET);
         b.append('\n');
         int previous = -1;
         for (GrepLine line : hit.lines()) {
@@ -113,11 +120,9 @@ final class GrepText implements GrepPrinter {
         b.append(line, at, line.byteLength());
     }
 
-    private void paint(GrepBytes b, String style, String text) {
+    private void style(GrepBytes b, String style) {
         if (color) {
-            b.append(style).append(text).append(RESET);
-        } else {
-            b.append(text);
+            b.append(style);
         }
     }
 

@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Byte searches over UTF-8 text, eight bytes at a time: the JDK has no vectorised {@code indexOf}
- * for a {@code byte[]}, and copying every file into a Latin-1 {@code String} to get one costs a
- * second pass and twice the garbage.
+ * Byte searches over UTF-8 text within a line or a few, eight bytes at a time, where a copy into a
+ * Latin-1 {@code String} (for the JVM's vectorised {@code indexOf}) would cost more than it saves;
+ * whole files are searched that way instead (see {@link DocSearcher}).
  */
 final class Bytes {
 
@@ -55,22 +55,6 @@ final class Bytes {
         return -1;
     }
 
-    /** How many times {@code b} occurs in {@code a[from, to)}. */
-    static int count(byte[] a, byte b, int from, int to) {
-        long pattern = (b & 0xFFL) * ONES;
-        int n = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            n += Long.bitCount(zeroBytes((long) LONGS.get(a, i) ^ pattern));
-        }
-        for (; i < to; i++) {
-            if (a[i] == b) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** The high bit of every byte of {@code x} that is zero, and of no other byte. */
     private static long zeroBytes(long x) {
         long low7 = 0x7F7F7F7F7F7F7F7FL;
@@ -110,33 +94,6 @@ final class Bytes {
                 }
             }
             return best;
-        }
-
-        /**
-         * The same needle, scanning for whichever of its byte pairs is rarest in a sample of the text
-         * (the bytes alone cannot tell {@code 了}, in every other sentence, from {@code 提}).
-         */
-        Needle tunedTo(byte[] sample, int from, int to) {
-            if (bytes.length < 3) {
-                return this;
-            }
-            int[] pairs = new int[1 << 16];
-            for (int i = from; i + 1 < to; i++) {
-                pairs[((sample[i] & 0xFF) << 8) | (sample[i + 1] & 0xFF)]++;
-            }
-            int best = pivot;
-            int fewest = pairs[pairAt(pivot)];
-            for (int k = bytes.length - 2; k >= 0; k--) {
-                if (pairs[pairAt(k)] < fewest) {
-                    best = k;
-                    fewest = pairs[pairAt(k)];
-                }
-            }
-            return best == pivot ? this : new Needle(bytes, best);
-        }
-
-        private int pairAt(int k) {
-            return ((bytes[k] & 0xFF) << 8) | (bytes[k + 1] & 0xFF);
         }
 
         /**

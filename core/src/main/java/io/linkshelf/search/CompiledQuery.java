@@ -2,6 +2,7 @@ package io.linkshelf.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,15 @@ import java.util.regex.Pattern;
  * @param branches per alternative, the index bit positions it needs (no alternatives: no help)
  * @param needle UTF-8 bytes every matching line contains, when exact matching allows a byte search
  * @param plain the string itself when the query is a plain literal (no regex, case or word rules): found with indexOf
+ * @param needleOffset when every match has the needle this many bytes after its start and nothing in the
+ *     pattern looks before a match's start: then a line matches exactly when the pattern matches at
+ *     one of those places, given only the text from there on; otherwise -1
  */
-record CompiledQuery(GrepQuery query, Pattern pattern, List<int[]> branches, Optional<byte[]> needle, Optional<String> plain) {
+record CompiledQuery(GrepQuery query, Pattern pattern, List<int[]> branches, Optional<byte[]> needle, Optional<String> plain,
+        int needleOffset) {
+
+    /** Constructs that can look before where a match starts (named groups, {@code (?<name>}, are caught too). */
+    private static final List<String> LOOKS_BACK = List.of("(?<", "\\b", "\\B", "\\G", "\\X");
 
     private static final String META = "\\^$.|?*+()[]{}";
 
@@ -58,6 +66,15 @@ record CompiledQuery(GrepQuery query, Pattern pattern, List<int[]> branches, Opt
         Optional<String> plain = literal && !query.ignoreCase() && !query.word() && !query.pattern().isEmpty()
                 ? Optional.of(query.pattern())
                 : Optional.empty();
-        return new CompiledQuery(query, pattern, List.copyOf(branches), needle, plain);
+        int needleOffset = -1;
+        Optional<RegexLiterals.Lead> lead = RegexLiterals.lead(query.pattern());
+        // U+FFFD is left out: the JDK decodes a bad byte to it, where the needle's bytes are not.
+        if (needle.isPresent() && lead.isPresent() && !query.fixed() && !query.word()
+                && LOOKS_BACK.stream().noneMatch(query.pattern()::contains)
+                && lead.get().literal().indexOf('\uFFFD') < 0
+                && Arrays.equals(lead.get().literal().getBytes(StandardCharsets.UTF_8), needle.get())) {
+            needleOffset = lead.get().width();
+        }
+        return new CompiledQuery(query, pattern, List.copyOf(branches), needle, plain, needleOffset);
     }
 }

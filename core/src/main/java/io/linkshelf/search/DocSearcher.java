@@ -19,29 +19,32 @@ final class DocSearcher {
 
     private final CompiledQuery compiled;
     private final LineMatcher lines;
-    private final Bytes.@Nullable Needle plain;
-    private final Bytes.@Nullable Needle needle;
-    /** What {@link #searchBytes} scans for, once tuned to the first sizeable file read. */
-    private volatile Bytes.@Nullable Needle scan;
-    private volatile boolean tuned;
+    private final @Nullable String plain;
+    /** What {@link #searchBytes} scans for: the plain literal's or the needle's bytes, one char per byte. */
+    private final @Nullable String scan;
     private final boolean needsLineEnd;
     private final Optional<String> author;
     private final Optional<String> section;
-    // One read buffer per searching thread: files are read into it rather than into a new array each.
-    private final ThreadLocal<ReadBuffer> buffers = ThreadLocal.withInitial(ReadBuffer::new);
-    private final ThreadLocal<CharLine> chars = ThreadLocal.withInitial(CharLine::new);
+    // Buffers per searching thread, reused from file to file, looked up once per file.
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(new ReadBuffer(), new CharLine()));
+
+    private record Scratch(ReadBuffer buffer, CharLine chars) {}
 
     DocSearcher(CompiledQuery compiled) {
         this.compiled = compiled;
         this.lines = new LineMatcher(compiled);
-        this.plain = lines.plainBytes();
-        this.needle = compiled.needle().filter(b -> b.length > 0).map(Bytes.Needle::new).orElse(null);
+        this.plain = compiled.plain().map(s -> latin1(s.getBytes(StandardCharsets.UTF_8))).orElse(null);
+        String needle = compiled.needle().filter(b -> b.length > 0).map(DocSearcher::latin1).orElse(null);
         this.scan = plain != null ? plain : needle;
         // A literal holding a line end can never be within one line.
         this.needsLineEnd = compiled.needle().map(b -> Bytes.indexOf(b, (byte) '\n', 0, b.length) >= 0).orElse(false)
                 || compiled.plain().map(s -> s.indexOf('\n') >= 0).orElse(false);
         this.author = compiled.query().author().map(Folding::forIndex);
         this.section = compiled.query().section().map(Folding::forIndex);
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** A matching line before context is added: its number, byte range and text if decoded. */
@@ -52,7 +55,8 @@ final class DocSearcher {
      * thread searches its next file: use it right away, or {@link ArticleHit#detached()} it.
      */
     Optional<ArticleHit> search(String key, Path file, boolean latest) throws IOException {
-        ReadBuffer buffer = buffers.get();
+        Scratch own = scratch.get();
+        ReadBuffer buffer = own.buffer();
         int length = buffer.read(file);
         return search(key, file, latest, buffer.bytes(), length);
     }
@@ -68,10 +72,10 @@ final class DocSearcher {
         List<Found> found;
         if (needsLineEnd) {
             return Optional.empty();
-        } else if (plain != null || needle != null) {
-            found = searchBytes(bytes, length, parsed.bodyStart(), firstLine);
+        } else if (scan != null) {
+            found = searchBytes(bytes, length, parsed.bodyStart(), firstLine, own.chars());
         } else {
-            found = searchDecoded(bytes, length, parsed.bodyStart(), firstLine);
+            found = searchDecoded(bytes, length, parsed.bodyStart(), firstLine, own.chars());
         }
         if (found.isEmpty()) {
             return Optional.empty();
@@ -97,48 +101,68 @@ final class DocSearcher {
 
     /**
      * Lines holding the needle's bytes; with a plain literal those are the matches, with a regex
-     * each such line is decoded and tried.
+     * each such line is decoded and tried. The bytes are searched as a Latin-1 {@code String}, one
+     * char per byte: {@code String.indexOf} (of the needle, of line ends) is vectorised by the JVM,
+     * which makes the one copy cheaper than searching the {@code byte[]} in Java code.
      */
-    private List<Found> searchBytes(byte[] bytes, int length, int bodyStart, int firstLine) {
+    private List<Found> searchBytes(byte[] bytes, int length, int bodyStart, int firstLine, CharLine chars) {
         List<Found> found = new ArrayList<>();
-        Bytes.Needle find = scan;
+        String find = scan;
         if (find == null) {
             throw new IllegalStateException("no needle");
         }
-        if (!tuned && length - bodyStart >= 4096) {
-            // Racing threads may both tune; either result is a correct needle.
-            find = find.tunedTo(bytes, bodyStart, length);
-            scan = find;
-            tuned = true;
-        }
+        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         Matcher matcher = plain == null ? compiled.pattern().matcher("") : null;
-        CharLine chars = this.chars.get();
+        int offset = compiled.needleOffset();
         int lineNo = firstLine;
         int lineStart = bodyStart;
-        int pos = find.find(bytes, bodyStart, length);
+        int pos = text.indexOf(find, bodyStart);
         while (pos >= 0) {
-            // The hit's line starts after the last line end before it; the line ends skipped are counted.
-            int lastEnd = Bytes.lastIndexOf(bytes, (byte) '\n', lineStart, pos);
-            if (lastEnd >= 0) {
-                lineNo += Bytes.count(bytes, (byte) '\n', lineStart, lastEnd) + 1;
-                lineStart = lastEnd + 1;
+            // Walk to the hit's line, counting the line ends passed; no needle holds a line end.
+            int lineEnd = text.indexOf('\n', lineStart);
+            while (lineEnd >= 0 && lineEnd < pos) {
+                lineNo++;
+                lineStart = lineEnd + 1;
+                lineEnd = text.indexOf('\n', lineStart);
             }
-            int lineEnd = Bytes.indexOf(bytes, (byte) '\n', pos + find.length(), length);
             if (lineEnd < 0) {
                 lineEnd = length;
             }
-            String text = null;
+            int next = -2; // the needle's next place after this line, when already found
+            String decoded = null;
             boolean matches = true;
-            if (matcher != null) {
+            if (matcher != null && offset >= 0) {
+                matches = false;
+                int at = pos;
+                while (true) {
+                    int start = at - offset;
+                    if (start >= lineStart && ascii(bytes, start, at)) {
+                        if (!chars.decode(bytes, start, lineEnd)) {
+                            decoded = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+                            matches = lines.matches(matcher, decoded);
+                            break;
+                        }
+                        if (matcher.reset(chars).lookingAt()) {
+                            matches = true;
+                            break;
+                        }
+                    }
+                    at = text.indexOf(find, at + 1);
+                    if (at < 0 || at > lineEnd) {
+                        next = at;
+                        break;
+                    }
+                }
+            } else if (matcher != null) {
                 if (chars.decode(bytes, lineStart, lineEnd)) {
                     matches = lines.matches(matcher, chars);
                 } else {
-                    text = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-                    matches = lines.matches(matcher, text);
+                    decoded = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+                    matches = lines.matches(matcher, decoded);
                 }
             }
             if (matches) {
-                found.add(new Found(lineNo, lineStart, lineEnd, text));
+                found.add(new Found(lineNo, lineStart, lineEnd, decoded));
                 if (compiled.query().firstMatchOnly()) {
                     break;
                 }
@@ -148,18 +172,26 @@ final class DocSearcher {
             }
             lineNo++;
             lineStart = lineEnd + 1;
-            pos = find.find(bytes, lineStart, length);
+            pos = next != -2 ? next : text.indexOf(find, lineStart);
         }
         return found;
+    }
+
+    private static boolean ascii(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * The whole body decoded (and folded under ignore-case) with the regex run over it, for a regex
      * with no literal every match must hold; each line it finds a match in is then tried alone.
      */
-    private List<Found> searchDecoded(byte[] bytes, int length, int bodyStart, int firstLine) {
+    private List<Found> searchDecoded(byte[] bytes, int length, int bodyStart, int firstLine, CharLine decoded) {
         List<Found> found = new ArrayList<>();
-        CharLine decoded = chars.get();
         CharSequence text;
         String body = null;
         Folding.Folded folded = null;

@@ -20,6 +20,10 @@ final class RegexLiterals {
     private final StringBuilder run = new StringBuilder();
     /** The length of the last char appended to the run, or 0 if the last atom was not one. */
     private int lastChar;
+    /** Where in the pattern the current run began. */
+    private int runFrom;
+    /** The first run, when it began at the pattern's start: then every match starts with it (one branch). */
+    private String prefix = "";
 
     private RegexLiterals(String pattern) {
         this.p = pattern;
@@ -37,6 +41,70 @@ final class RegexLiterals {
             }
         }
         return Optional.of(List.copyOf(parser.branches));
+    }
+
+    /**
+     * Where a valid pattern's first literal sits in every match: the pattern is {@code width} chars
+     * that each match one ASCII char ({@code \\d}, {@code \\w}, a class of ASCII chars, each with an
+     * exact count or none) and then the literal's run of chars, with one alternative in all. So a
+     * match starts exactly {@code width} bytes before the literal's UTF-8 bytes.
+     *
+     * @param width the ASCII chars (so UTF-8 bytes) before the literal in every match
+     * @param literal the literal (less a last char a quantifier allowing zero takes back)
+     */
+    record Lead(int width, String literal) {}
+
+    static Optional<Lead> lead(String pattern) {
+        int at = 0;
+        int width = 0;
+        while (at < pattern.length()) {
+            int next;
+            if (pattern.startsWith("\\d", at) || pattern.startsWith("\\w", at)) {
+                next = at + 2;
+            } else if (pattern.charAt(at) == '[') {
+                next = asciiClassEnd(pattern, at);
+                if (next < 0) {
+                    return Optional.empty();
+                }
+            } else {
+                break;
+            }
+            int count = 1;
+            if (next < pattern.length() && pattern.charAt(next) == '{') {
+                int close = pattern.indexOf('}', next);
+                if (close < 0 || !pattern.substring(next + 1, close).matches("\\d{1,4}")) {
+                    return Optional.empty();
+                }
+                count = Integer.parseInt(pattern.substring(next + 1, close));
+                next = close + 1;
+                if (next < pattern.length() && (pattern.charAt(next) == '?' || pattern.charAt(next) == '+')) {
+                    next++;
+                }
+            }
+            if (next < pattern.length() && "*+?{".indexOf(pattern.charAt(next)) >= 0) {
+                return Optional.empty();
+            }
+            width += count;
+            at = next;
+        }
+        RegexLiterals parser = new RegexLiterals(pattern.substring(at));
+        if (!parser.parse() || parser.branches.size() != 1 || parser.prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lead(width, parser.prefix));
+    }
+
+    /** The index after a class of printable ASCII chars and ranges at {@code at} (no negation, escapes or nesting), or -1. */
+    private static int asciiClassEnd(String p, int at) {
+        int i = at + 1;
+        while (i < p.length() && p.charAt(i) != ']') {
+            char c = p.charAt(i);
+            if (c < ' ' || c > '~' || c == '\\' || c == '[' || c == '&' || (i == at + 1 && c == '^')) {
+                return -1;
+            }
+            i++;
+        }
+        return i < p.length() && i > at + 1 ? i + 1 : -1;
     }
 
     private boolean parse() {
@@ -214,6 +282,9 @@ final class RegexLiterals {
     }
 
     private void append(int cp) {
+        if (run.length() == 0) {
+            runFrom = i;
+        }
         run.appendCodePoint(cp);
         lastChar = Character.charCount(cp);
     }
@@ -228,6 +299,9 @@ final class RegexLiterals {
 
     private void flush() {
         if (run.length() > 0) {
+            if (runFrom == 0 && branches.isEmpty() && branch.isEmpty()) {
+                prefix = run.toString();
+            }
             branch.add(run.toString());
             run.setLength(0);
         }

@@ -156,6 +156,38 @@ class GrepTest {
     }
 
     @Test
+    void aRegexTriedOnlyWhereItsLeadingLiteralIsFindsWhatALineByLineRegexFinds() throws Exception {
+        Path text = archive.resolve("text");
+        byte[] bad = {(byte) 0xE6, 'x', (byte) 0xFF};
+        Files.write(text.resolve("web-lead.txt"), concat(TextFiles.render(new TextHeader("L", "", "", "", "", "20260101T000000Z"),
+                // The literal fails where it first occurs and matches later in the line; matches next to
+                // a 4-byte emoji, bad UTF-8 before and after, a near miss, a needle at the very end.
+                "AUC 提升了 很多，AUC 提升了 1.5%\n😀AUC 提升了 2.25%😀\n12年3月 与 2024年12月 和 x年1月\n"
+                        + "AUC 提升了 3.1\n年1月 开头\n").getBytes(StandardCharsets.UTF_8),
+                bad, "AUC 提升了 4.5% 后\n".getBytes(StandardCharsets.UTF_8), bad,
+                "\n2025年6月 前".getBytes(StandardCharsets.UTF_8), bad, "\nAUC 提升了 9.9%".getBytes(StandardCharsets.UTF_8)));
+        TextStore.reindex(archive);
+        Grep grep = Grep.open(archive);
+        for (String pattern : new String[] {"AUC 提升了 \\d+\\.\\d+%", "\\d{4}年\\d{1,2}月", "[0-9]{2}年\\d月", "\\d年\\d",
+            "AUC 提升了 \\d+\\.\\d+%$", "(?<=很多，)AUC 提升了 \\d", "AUC 提升了 \\d+\\.\\d\\b"}) {
+            GrepQuery q = query(pattern, false, false);
+            assertThat(run(grep, q)).as(pattern).isEqualTo(reference(archive, q)).anyMatch(l -> l.startsWith("web-lead:"));
+        }
+        assertThat(CompiledQuery.of(query("\\d{4}年\\d{1,2}月", false, false)).needleOffset()).isEqualTo(4);
+        assertThat(CompiledQuery.of(query("AUC 提升了 \\d", false, false)).needleOffset()).isZero();
+        assertThat(CompiledQuery.of(query("(?<=很多，)AUC 提升了 \\d", false, false)).needleOffset()).as("looks behind").isEqualTo(-1);
+        assertThat(CompiledQuery.of(query("\\d+年", false, false)).needleOffset()).as("not a fixed width").isEqualTo(-1);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void contextStopsAtTheBodyEdgesAndShowsEachLineOnce(@TempDir Path store) throws Exception {
         Path text = Files.createDirectories(store.resolve("text"));
         Files.writeString(text.resolve("web-c.txt"), "Title: C\nAuthor: \nSection: \nURL: \nPublished: \nSnapshot: 20260101T000000Z\n\n"

@@ -45,4 +45,19 @@ class RegexLiteralsTest {
         assertThat(RegexLiterals.of("(?:deep)fm")).contains(List.of(List.of("fm")));
         assertThat(RegexLiterals.of(".*")).isEmpty();
     }
+
+    @Test
+    void aLeadIsTheFirstLiteralAfterFixedAsciiCharsWhenEveryMatchHasItThere() {
+        assertThat(RegexLiterals.lead("AUC 提升了 \\d+\\.\\d+%")).contains(new RegexLiterals.Lead(0, "AUC 提升了 "));
+        assertThat(RegexLiterals.lead("\\d{4}年\\d{1,2}月")).contains(new RegexLiterals.Lead(4, "年"));
+        assertThat(RegexLiterals.lead("[0-9a-f]\\w{2}x:y")).contains(new RegexLiterals.Lead(3, "x:y"));
+        assertThat(RegexLiterals.lead("abc*d")).as("a quantifier allowing zero takes back its char").contains(new RegexLiterals.Lead(0, "ab"));
+        assertThat(RegexLiterals.lead("\\d+年")).as("not a fixed width").isEmpty();
+        assertThat(RegexLiterals.lead("\\d{2,4}年")).isEmpty();
+        assertThat(RegexLiterals.lead(".年")).as("any char may be more than one byte").isEmpty();
+        assertThat(RegexLiterals.lead("[^0-9]年")).isEmpty();
+        assertThat(RegexLiterals.lead("a?b")).isEmpty();
+        assertThat(RegexLiterals.lead("ab|cd")).as("two alternatives").isEmpty();
+        assertThat(RegexLiterals.lead("(?:ab)c")).isEmpty();
+    }
 }
