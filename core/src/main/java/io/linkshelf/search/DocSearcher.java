@@ -58,11 +58,15 @@ final class DocSearcher {
         Scratch own = scratch.get();
         ReadBuffer buffer = own.buffer();
         int length = buffer.read(file);
-        return search(key, file, latest, buffer.bytes(), length);
+        return search(key, file, latest, buffer.bytes(), length, own);
     }
 
     /** Searches a text file's bytes {@code bytes[0, length)}; the hit's lines are views of {@code bytes}. */
     Optional<ArticleHit> search(String key, Path file, boolean latest, byte[] bytes, int length) {
+        return search(key, file, latest, bytes, length, scratch.get());
+    }
+
+    private Optional<ArticleHit> search(String key, Path file, boolean latest, byte[] bytes, int length, Scratch own) {
         TextFiles.Parsed parsed = TextFiles.parse(bytes, length);
         TextHeader header = parsed.header();
         if (!passesFilters(header)) {
