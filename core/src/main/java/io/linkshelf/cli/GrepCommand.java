@@ -7,14 +7,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -38,35 +36,8 @@ final class GrepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATTERN", description = "Java regular expression (or fixed string with -F).")
-    String pattern;
-
-    @Option(names = {"-i", "--ignore-case"}, description = "Ignore case and full-/half-width differences (ＤｅｅｐＦＭ = deepfm).")
-    boolean ignoreCase;
-
-    @Option(names = {"-F", "--fixed-strings"}, description = "PATTERN is a fixed string, not a regex.")
-    boolean fixed;
-
-    @Option(names = {"-w", "--word-regexp"}, description = "Match whole words only.")
-    boolean word;
-
-    @Option(names = {"-C", "--context"}, paramLabel = "N", description = "Show N lines of context around each match.")
-    int context;
-
-    @Option(names = {"-l", "--files-with-matches"}, description = "List the text files of matching articles.")
-    boolean list;
-
-    @Option(names = {"-c", "--count"}, description = "Print each matching article's text file with its count of matching lines.")
-    boolean count;
-
-    @Option(names = "--author", paramLabel = "S", description = "Only articles whose author or author section contains S.")
-    String author;
-
-    @Option(names = "--section", paramLabel = "S", description = "Only articles whose seed-list section contains S.")
-    String section;
-
-    @Option(names = "--all-versions", description = "Search earlier versions of articles too.")
-    boolean allVersions;
+    @Mixin
+    GrepQueryOptions match;
 
     @Option(names = "--json", description = "One JSON object per matching line (per article with -l or -c).")
     boolean json;
@@ -98,8 +69,8 @@ final class GrepCommand implements Callable<Integer> {
             }
             Grep grep = Grep.open(common.archive);
             GrepPrinter printer = json
-                    ? new GrepJson(output, common.archive, list, count)
-                    : new GrepText(output, common.archive, useColor(), list, count);
+                    ? new GrepJson(output, common.archive, match.list, match.count)
+                    : new GrepText(output, common.archive, useColor(), match.list, match.count);
             Grep.Summary summary = grep.search(query, printer::render, printer::print);
             printer.finish(summary, err);
             output.flush();
@@ -118,17 +89,10 @@ final class GrepCommand implements Callable<Integer> {
     }
 
     private GrepQuery query() {
-        if (pattern == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATTERN'");
-        }
-        if (context < 0) {
-            throw new ParameterException(spec.commandLine(), "-C takes a number of lines, 0 or more, not " + context);
-        }
         if (!color.equals("auto") && !color.equals("always") && !color.equals("never")) {
             throw new ParameterException(spec.commandLine(), "--color takes auto, always or never, not " + color);
         }
-        return new GrepQuery(pattern, fixed, ignoreCase, word, list || count ? 0 : context,
-                Optional.ofNullable(author), Optional.ofNullable(section), allVersions, list);
+        return match.query(spec.commandLine());
     }
 
     private boolean useColor() {

@@ -1,10 +1,10 @@
 package io.linkshelf.hadoop;
 
+import io.linkshelf.cli.GrepQueryOptions;
 import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextSearcher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
 import org.apache.hadoop.conf.Configuration;
@@ -16,11 +16,11 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
- * The grep job: {@code linkshelf grep --json} over the archive's WARC files. Its options are the local grep's
- * (those that make sense without a terminal); the output is one file, {@code part-r-00000}, holding what
+ * The grep job: {@code linkshelf grep --json} over the archive's WARC files. Its pattern and query options are
+ * the local grep's ({@link GrepQueryOptions}); the output is one file, {@code part-r-00000}, holding what
  * {@code linkshelf grep --json} prints for the same archive, in the same order.
  */
 @Command(name = "grep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,35 +32,8 @@ final class GrepJobCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATTERN", description = "Java regular expression (or fixed string with -F).")
-    String pattern;
-
-    @Option(names = {"-i", "--ignore-case"}, description = "Ignore case and full-/half-width differences (ＤｅｅｐＦＭ = deepfm).")
-    boolean ignoreCase;
-
-    @Option(names = {"-F", "--fixed-strings"}, description = "PATTERN is a fixed string, not a regex.")
-    boolean fixed;
-
-    @Option(names = {"-w", "--word-regexp"}, description = "Match whole words only.")
-    boolean word;
-
-    @Option(names = {"-C", "--context"}, paramLabel = "N", description = "Show N lines of context around each match.")
-    int context;
-
-    @Option(names = {"-l", "--files-with-matches"}, description = "One object per matching article.")
-    boolean list;
-
-    @Option(names = {"-c", "--count"}, description = "One object per matching article, with its count of matching lines.")
-    boolean count;
-
-    @Option(names = "--author", paramLabel = "S", description = "Only articles whose author or author section contains S.")
-    String author;
-
-    @Option(names = "--section", paramLabel = "S", description = "Only articles whose seed-list section contains S.")
-    String section;
-
-    @Option(names = "--all-versions", description = "Search earlier versions of articles too.")
-    boolean allVersions;
+    @Mixin
+    GrepQueryOptions match;
 
     @Option(names = "--archive", required = true, paramLabel = "DIR",
             description = "The archive directory (holding warc/ and snapshots/) on any Hadoop file system.")
@@ -79,12 +52,8 @@ final class GrepJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (context < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-C takes a number of lines, 0 or more, not " + context);
-        }
         // The same query linkshelf grep makes of the same options.
-        GrepQuery query = new GrepQuery(pattern, fixed, ignoreCase, word, list || count ? 0 : context,
-                Optional.ofNullable(author), Optional.ofNullable(section), allVersions, list);
+        GrepQuery query = match.query(spec.commandLine());
         try {
             new TextSearcher(query);
         } catch (PatternSyntaxException e) {
@@ -94,7 +63,7 @@ final class GrepJobCommand implements Callable<Integer> {
         }
         Configuration conf = new Configuration(base);
         JobSettings.archive(conf, archive);
-        JobSettings.query(conf, query, list || count);
+        JobSettings.query(conf, query, match.perArticle());
         Job job = JobRunner.warcJob(conf, "linkshelf grep", GrepMapper.class);
         JobRunner.verbose(job, verbose);
         job.setMapOutputKeyClass(Text.class);
