@@ -160,6 +160,11 @@ def main(argv):
     else:
         work = tempfile.mkdtemp(prefix="linkshelf-hadoop-bench-", dir=args.workdir)
         os.makedirs(os.path.join(work, "empty"))
+    # Run copies: a rebuild of the working tree during a long run would otherwise swap the jars under it.
+    os.makedirs(os.path.join(work, "jars"), exist_ok=True)
+    core = shutil.copy(core, os.path.join(work, "jars", "linkshelf.jar"))
+    hadoop_jar = shutil.copy(hadoop_jar, os.path.join(work, "jars", "linkshelf-hadoop.jar"))
+    if not args.reuse:
         site, server = make_archive(say, work, args.articles)
         try:
             archive = crawl(say, core, work, os.path.join(site, "links.md"), "archive")
