@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Greps the text store. The grep index picks candidate articles (those holding every trigram of
@@ -69,7 +70,19 @@ public final class Grep {
         return index.isPresent();
     }
 
-    private record Target(String key, String snapshot, Path file, boolean latest) {}
+    /**
+     * A file to search. Files named by the index get their path on the searching thread: making 100,000 paths
+     * (each key checked) on the main thread kept the searching threads waiting for their first batch.
+     */
+    private record Target(String key, String snapshot, boolean latest, @Nullable Path listed) {
+
+        Path file(Path textDir) {
+            if (listed != null) {
+                return listed;
+            }
+            return latest ? TextFiles.latest(textDir, key) : TextFiles.history(textDir, key, snapshot);
+        }
+    }
 
     /**
      * Runs a query, handing each matching article version to {@code sink} in key order (the latest
@@ -106,7 +119,7 @@ public final class Grep {
         int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
         if (targets.size() <= 8 || threads == 1) {
             for (Target t : targets) {
-                Optional<Prepared<T>> hit = searchOne(searcher, t, prepare);
+                Optional<Prepared<T>> hit = searchOne(searcher, textDir, t, prepare);
                 if (hit.isPresent()) {
                     matching++;
                     lines += hit.get().lines();
@@ -131,7 +144,7 @@ public final class Grep {
                 while (next < targets.size() && window.size() < threads * WINDOW) {
                     List<Target> part = targets.subList(next, Math.min(targets.size(), next + batch));
                     next += part.size();
-                    window.add(pool.submit(() -> searchBatch(searcher, part, prepare)));
+                    window.add(pool.submit(() -> searchBatch(searcher, textDir, part, prepare)));
                 }
                 for (Prepared<T> hit : await(window.poll())) {
                     matching++;
@@ -145,11 +158,11 @@ public final class Grep {
         return new Summary(inScope, matching, lines, targets.size(), index.isPresent());
     }
 
-    private static <T> List<Prepared<T>> searchBatch(DocSearcher searcher, List<Target> part, Function<ArticleHit, T> prepare)
+    private static <T> List<Prepared<T>> searchBatch(DocSearcher searcher, Path textDir, List<Target> part, Function<ArticleHit, T> prepare)
             throws IOException {
         List<Prepared<T>> hits = new ArrayList<>();
         for (Target t : part) {
-            searchOne(searcher, t, prepare).ifPresent(hits::add);
+            searchOne(searcher, textDir, t, prepare).ifPresent(hits::add);
         }
         return hits;
     }
@@ -177,22 +190,21 @@ public final class Grep {
                 inScope++;
                 if (candidates.get(doc.id())) {
                     boolean latest = doc.state() == 'L';
-                    Path file = latest ? TextFiles.latest(textDir, doc.key()) : TextFiles.history(textDir, doc.key(), doc.snapshot());
-                    targets.add(new Target(doc.key(), doc.snapshot(), file, latest));
+                    targets.add(new Target(doc.key(), doc.snapshot(), latest, null));
                 }
             }
             return inScope;
         }
         for (TextScan.Item item : TextScan.list(textDir, all)) {
-            targets.add(new Target(item.key(), item.snapshot(), item.path(), item.latest()));
+            targets.add(new Target(item.key(), item.snapshot(), item.latest(), item.path()));
         }
         return targets.size();
     }
 
-    private static <T> Optional<Prepared<T>> searchOne(DocSearcher searcher, Target t, Function<ArticleHit, T> prepare)
+    private static <T> Optional<Prepared<T>> searchOne(DocSearcher searcher, Path textDir, Target t, Function<ArticleHit, T> prepare)
             throws IOException {
         try {
-            return searcher.search(t.key(), t.file(), t.latest())
+            return searcher.search(t.key(), t.file(textDir), t.latest())
                     .map(hit -> new Prepared<>(prepare.apply(hit), hit.matchingLines()));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // moved into the history by an update running now

@@ -1,10 +1,11 @@
 package io.linkshelf.search;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /** A reusable buffer that whole files are read into, growing to the largest file read. */
@@ -22,7 +23,9 @@ final class ReadBuffer {
      * one read: no size query, no second read to see the end.
      */
     int read(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        // A plain FileInputStream: a FileChannel's interruptible reads and its temporary direct buffer cost more
+        // per file than reading a 20 KB file does, and grep reads 100,000 of them.
+        try (FileInputStream in = open(file)) {
             int length = 0;
             while (true) {
                 if (length == bytes.length) {
@@ -32,8 +35,8 @@ final class ReadBuffer {
                     bytes = Arrays.copyOf(bytes, bytes.length * 2);
                 }
                 int room = bytes.length - length;
-                int n = channel.read(ByteBuffer.wrap(bytes, length, room));
-                if (n < 0) {
+                int n = in.read(bytes, length, room);
+                if (n <= 0) {
                     return length;
                 }
                 length += n;
@@ -41,6 +44,18 @@ final class ReadBuffer {
                     return length;
                 }
             }
+        }
+    }
+
+    private static FileInputStream open(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            if (Files.notExists(file)) {
+                // as NIO says it, which grep's callers tell apart: a file moved away by an update running now
+                throw new NoSuchFileException(file.toString(), null, e.getMessage());
+            }
+            throw e;
         }
     }
 }

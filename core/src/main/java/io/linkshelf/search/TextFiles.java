@@ -21,7 +21,6 @@ final class TextFiles {
     /** The body's first line number: six header lines and a blank line come before it. */
     static final int BODY_FIRST_LINE = TextHeader.LABELS.length + 2;
 
-    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern SNAPSHOT = Pattern.compile("\\d{8}T\\d{6}Z");
 
     private TextFiles() {}
@@ -37,8 +36,19 @@ final class TextFiles {
         return textDir.resolve(HISTORY).resolve(checkKey(key)).resolve(snapshot + ".txt");
     }
 
+    /** Whether {@code key} is an article key, {@code [a-z0-9][a-z0-9._-]*}: checked by hand, grep asks for every file. */
     static boolean isKey(String key) {
-        return KEY.matcher(key).matches();
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSnapshot(String snapshot) {
