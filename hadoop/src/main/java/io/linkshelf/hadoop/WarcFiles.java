@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.PathFilter;
  * The input: the archive's finished WARC files. linkshelf writes {@code <name>.warc.gz}; a file of any other name
  * in {@code warc/} (a repair's moved-aside original, a partial copy) is not read.
  */
-public final class WarcFiles implements PathFilter {
+final class WarcFiles implements PathFilter {
 
     static final String SUFFIX = ".warc.gz";
 
