@@ -28,10 +28,10 @@ public final class GrepQueryOptions {
     @Option(names = {"-C", "--context"}, paramLabel = "N", description = "Show N lines of context around each match.")
     int context;
 
-    @Option(names = {"-l", "--files-with-matches"}, description = "List the text files of matching articles.")
+    @Option(names = {"-l", "--files-with-matches"}, description = "One line per matching article, its text file (with JSON output: one object).")
     boolean list;
 
-    @Option(names = {"-c", "--count"}, description = "Print each matching article's text file with its count of matching lines.")
+    @Option(names = {"-c", "--count"}, description = "One line per matching article with its count of matching lines (with JSON output: one object).")
     boolean count;
 
     @Option(names = "--author", paramLabel = "S", description = "Only articles whose author or author section contains S.")
