@@ -15,7 +15,6 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -35,15 +34,8 @@ final class GrepJobCommand implements Callable<Integer> {
     @Mixin
     GrepQueryOptions match;
 
-    @Option(names = "--archive", required = true, paramLabel = "DIR",
-            description = "The archive directory (holding warc/ and snapshots/) on any Hadoop file system.")
-    String archive;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print the job's counters when it ends.")
-    boolean verbose;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the job writes part-r-00000; must not exist.")
-    String output;
+    @Mixin
+    JobOptions options;
 
     GrepJobCommand(Configuration base) {
         this.base = base;
@@ -62,10 +54,8 @@ final class GrepJobCommand implements Callable<Integer> {
             return LinkshelfHadoop.ERROR;
         }
         Configuration conf = new Configuration(base);
-        JobSettings.archive(conf, archive);
         JobSettings.query(conf, query, match.perArticle());
-        Job job = JobRunner.warcJob(conf, "linkshelf grep", GrepMapper.class);
-        JobRunner.verbose(job, verbose);
+        Job job = options.job(conf, "linkshelf grep", GrepMapper.class);
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(Text.class);
         job.setReducerClass(GrepReducer.class);
@@ -74,7 +64,7 @@ final class GrepJobCommand implements Callable<Integer> {
         job.setOutputKeyClass(NullWritable.class);
         job.setOutputValueClass(Text.class);
         job.setOutputFormatClass(TextOutputFormat.class);
-        JobRunner.paths(job, new Path(archive), new Path(output));
+        options.paths(job);
         if (!JobRunner.run(job, err)) {
             return LinkshelfHadoop.ERROR;
         }
@@ -82,7 +72,7 @@ final class GrepJobCommand implements Callable<Integer> {
         long articles = JobRunner.counter(job, JobCounters.MATCHING_ARTICLES);
         long searched = JobRunner.counter(job, JobCounters.SEARCHED);
         err.println("linkshelf-hadoop: " + lines + " matching line" + (lines == 1 ? "" : "s") + " in " + articles + " of "
-                + searched + " article versions searched; output in " + new Path(output, "part-r-00000"));
+                + searched + " article versions searched; output in " + new Path(options.output(), "part-r-00000"));
         return lines > 0 ? LinkshelfHadoop.OK : LinkshelfHadoop.NO_MATCH;
     }
 }

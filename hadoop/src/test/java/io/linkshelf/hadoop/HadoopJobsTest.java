@@ -2,6 +2,7 @@ package io.linkshelf.hadoop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linkshelf.cli.CliRun;
 import io.linkshelf.cli.Main;
 import io.linkshelf.search.TextStore;
 import io.linkshelf.testing.FixtureArchive;
@@ -60,16 +61,6 @@ class HadoopJobsTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static Run local(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static int outputs;
 
     static Path newOutput() {
@@ -112,7 +103,7 @@ class HadoopJobsTest {
         List<String> options = List.of(joined.split("\u0000"));
         List<String> localArgs = new ArrayList<>(List.of("grep", "--json", "--archive", archive));
         localArgs.addAll(options);
-        Run expected = local(localArgs.toArray(String[]::new));
+        CliRun expected = CliRun.of(localArgs.toArray(String[]::new));
         assertThat(expected.exitCode()).as(expected.err()).isZero();
         assertThat(expected.out()).isNotEmpty();
 

@@ -2,14 +2,12 @@ package io.linkshelf.hadoop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.linkshelf.cli.Main;
+import io.linkshelf.cli.CliRun;
 import io.linkshelf.search.TextStore;
 import io.linkshelf.testing.FixtureArchive;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The jobs as a cluster runs them: the archive on HDFS (MiniDFSCluster), the jobs submitted to YARN
@@ -148,15 +145,12 @@ class MiniClusterJobsIT {
         Run run = hadoopJar("grep", "--all-versions", "-C", "1", "--archive", archive, "--output", "/out/grep", "召回|MMoE|PLE");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        CommandLine cli = Main.commandLine();
-        StringWriter expected = new StringWriter();
-        cli.setOut(new PrintWriter(expected, true));
-        cli.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(cli.execute("grep", "--json", "--all-versions", "-C", "1", "--archive", archive, "召回|MMoE|PLE")).isZero();
+        CliRun expected = CliRun.of("grep", "--json", "--all-versions", "-C", "1", "--archive", archive, "召回|MMoE|PLE");
+        assertThat(expected.exitCode()).as(expected.toString()).isZero();
         byte[] result;
         try (var in = hdfs.open(new org.apache.hadoop.fs.Path("/out/grep/part-r-00000"))) {
             result = in.readAllBytes();
         }
-        assertThat(new String(result, StandardCharsets.UTF_8)).isEqualTo(expected.toString()).isNotEmpty();
+        assertThat(new String(result, StandardCharsets.UTF_8)).isEqualTo(expected.out()).isNotEmpty();
     }
 }
