@@ -61,7 +61,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--image-delay", paramLabel = "SEC", description = "Seconds between requests to an image CDN (default: 1).")
     Double imageDelay;
 
-    @Option(names = "--budget", paramLabel = "N", description = "Article pages per host per run (default: 400 on WeChat and Zhihu).")
+    @Option(names = "--budget", paramLabel = "N", description = "Article pages per host per rolling 24 hours, shared by all runs (default: 400 on WeChat and Zhihu).")
     Integer budget;
 
     @Option(names = "--cooldown", paramLabel = "SEC", defaultValue = "300", description = "Pause after a block, doubling per further block (default: ${DEFAULT-VALUE}).")
@@ -122,7 +122,7 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet);
+        ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet, ProgressLine.PLAIN_EVERY);
         CrawlSummary summary;
         Path report;
         try (ArchiveLock lock = Locks.acquire(common.archive)) {
@@ -137,6 +137,11 @@ final class CrawlCommand implements Callable<Integer> {
         }
         out.println(CrawlSummaryText.of(summary, report));
         out.flush();
+        if (summary.offline().isPresent()) {
+            err.println("linkshelf: " + summary.offline().get() + "; every entry stays pending for the next run");
+            err.flush();
+            return ExitCodes.NO_NETWORK;
+        }
         return summary.count(Outcome.FAILED) > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 

@@ -34,7 +34,10 @@ final class CrawlSummaryText {
         if (!images.isEmpty()) {
             text.append(" Images: ").append(String.join(", ", images)).append('.');
         }
-        s.stoppedHosts().forEach((host, why) -> text.append(' ').append(why).append('.'));
+        s.offline().ifPresent(why -> text.append(" No article host could be reached (").append(why)
+                .append("): check the network or --proxy; nothing was marked failed."));
+        s.stoppedHosts().forEach((host, why) -> text.append(' ').append(why.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
+                .append(why.substring(1)).append('.'));
         if (s.count(Outcome.PENDING) > 0) {
             text.append(" Run linkshelf crawl again to continue this snapshot.");
         }

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int ARCHIVE_UNUSABLE = 3;
     /** Verification found damage. */
     public static final int DAMAGED = 4;
+    /** A crawl could reach no article host at all (no network, a dead proxy); every entry stays pending. */
+    public static final int NO_NETWORK = 5;
 
     private ExitCodes() {}
 

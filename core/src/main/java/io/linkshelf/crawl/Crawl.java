@@ -17,18 +17,22 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * Takes (or continues) one snapshot: crawler4j drives the frontier and the workers; linkshelf's
@@ -43,15 +47,28 @@ public final class Crawl {
     private final CrawlListener listener;
     private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
 
+    private final Clock clock;
+    private final Optional<SSLContext> trust;
+
     public Crawl(CrawlOptions options, CrawlListener listener) {
+        this(options, listener, Clock.systemUTC(), Optional.empty());
+    }
+
+    /**
+     * A crawl with its wall clock (for the 24-hour budget) and, for tests only, the TLS trust to use
+     * instead of the JVM's default trust store.
+     */
+    Crawl(CrawlOptions options, CrawlListener listener, Clock clock, Optional<SSLContext> trust) {
         this.options = options;
         this.listener = listener;
+        this.clock = clock;
+        this.trust = trust;
     }
 
     /** Runs the crawl; the archive lock must be held by the caller. */
     @SuppressWarnings("try") // the ticker runs for the try block's duration, never used by name
     public CrawlSummary run() throws IOException, InterruptedException {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         if (options.catalog().entries().isEmpty()) {
             throw new IllegalArgumentException("the seed list holds no article links; see `linkshelf seeds` for what it reads");
         }
@@ -67,20 +84,28 @@ public final class Crawl {
         History history = History.load(store, java.util.Optional.of(base.id()));
 
         HostScheduler scheduler = new HostScheduler(options.profiles()::forHost, options.coolDown(), new Random());
+        Path state = archive.resolve("state");
+        DailyBudget budget = DailyBudget.load(state.resolve("budget.json"), clock);
+        HttpsHosts httpsHosts = HttpsHosts.load(state.resolve("https-hosts.json"));
+        KnownGoodPages knownGood = knownGood(ledger, history);
+        Set<String> articleHosts = articleHosts(ledger);
+        budgetForecast(ledger, budget).forEach(this::notice);
         AtomicReference<Exception> fatal = new AtomicReference<>();
         Path frontierDir = freshFrontierDir(archive);
         CrawlConfig config = crawlConfig(frontierDir);
         FetcherSettings settings = fetcherSettings();
         try (WarcRecorder recorder = WarcRecorder.open(archive.resolve("warc"), base.id().value(), warcinfo(),
                         WarcRecorder.DEFAULT_ROLL_AT_BYTES, options.recordSecrets());
-                HttpFetcher fetcher = new HttpFetcher(settings)) {
+                HttpFetcher fetcher = new HttpFetcher(settings, clock, httpsHosts)) {
             fetcher.cookieWarnings().forEach(this::notice);
             ExchangeWriter writer = new ExchangeWriter(recorder);
             RobotsBook robots = new RobotsBook(fetcher, scheduler, writer, ledger, listedByHost(ledger));
             PoliteFetch fetch = new PoliteFetch(fetcher, scheduler, robots, writer, ledger, options.retryBackoff(), new Random());
 
             FrontierConfiguration frontiers = new HSQLDBFrontierConfiguration(config, 2);
-            HostQueues queues = new HostQueues(frontiers.getFrontier(), scheduler::isStopped);
+            // Once no article host can be reached (no network, a dead proxy), nothing else is tried either.
+            HostQueues queues = new HostQueues(frontiers.getFrontier(),
+                    host -> scheduler.isStopped(host) || offline(articleHosts, scheduler).isPresent());
             FrontierAdapter adapter = new FrontierAdapter(frontiers, queues);
             CaptureJobs jobs = new CaptureJobs(adapter);
             LinkshelfPageFetcher pageFetcher = new LinkshelfPageFetcher(config, jobs);
@@ -89,11 +114,12 @@ public final class Crawl {
             CrawlController controller = new CrawlController(config, new crawlercommons.filters.basic.BasicURLNormalizer(),
                     pageFetcher, new RobotstxtServer(robotsConfig, pageFetcher, frontiers.getWebURLFactory()), adapter);
             adapter.bind(controller);
-            jobs.bind(new RunContext(options, ledger, history, scheduler, fetch, robots, jobs, this::notice, fatal),
-                    controller::shutdown);
+            jobs.bind(new RunContext(options, ledger, history, scheduler, fetch, robots, jobs, this::notice, fatal,
+                    budget, knownGood), controller::shutdown);
 
             scheduleWork(ledger, history, jobs);
-            try (ProgressTicker ticker = new ProgressTicker(ledger, scheduler, base.id(), started, listener)) {
+            try (ProgressTicker ticker = new ProgressTicker(ledger, scheduler, budget, options.profiles(), base.id(),
+                    started, listener)) {
                 controller.start(CatalogCrawler::new, WORKERS);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -103,15 +129,15 @@ public final class Crawl {
             throw new IOException("the crawler could not start: " + e.getMessage(), e);
         }
         settleLeftovers(ledger, scheduler);
-        SnapshotManifest finished = ledger.write(java.util.Optional.of(Instant.now()));
+        SnapshotManifest finished = ledger.write(java.util.Optional.of(clock.instant()));
         deleteQuietly(frontierDir);
         if (fatal.get() != null) {
             throw new IOException(fatal.get().getMessage()
                     + "; the snapshot is saved as far as it got, and the next run resumes it", fatal.get());
         }
         WarcIndexer.update(archive.resolve("warc"), archive.resolve("index").resolve("captures.cdxj"));
-        return CrawlSummary.of(finished, resumed, Duration.between(started, Instant.now()), ledger.hosts(), notices,
-                store.pathOf(base.id()));
+        return CrawlSummary.of(finished, resumed, Duration.between(started, clock.instant()), ledger.hosts(), notices,
+                store.pathOf(base.id()), offline(articleHosts, scheduler));
     }
 
     private void notice(String message) {
@@ -119,12 +145,18 @@ public final class Crawl {
         listener.onNotice(message);
     }
 
-    /** Pages of unsettled entries, and images an earlier run of this snapshot did not reach. */
+    /**
+     * Pages of unsettled entries, and images an earlier run of this snapshot did not reach. Pages
+     * never captured come first, then those whose last capture is oldest: when a budget cannot cover
+     * the list, successive runs rotate through all of it.
+     */
     private static void scheduleWork(RunLedger ledger, History history, CaptureJobs jobs) {
+        List<ManifestEntry> pages = new ArrayList<>(ledger.entries().stream().filter(e -> e.outcome() == Outcome.PENDING).toList());
+        pages.sort(Comparator.comparing((ManifestEntry e) -> lastCapture(history, e).orElse(Instant.MIN)));
+        for (ManifestEntry entry : pages) {
+            jobs.page(entry.key(), entry.seedUrl());
+        }
         for (ManifestEntry entry : ledger.entries()) {
-            if (entry.outcome() == Outcome.PENDING) {
-                jobs.page(entry.key(), entry.seedUrl());
-            }
             for (ImageCapture image : entry.images()) {
                 if (image.outcome() == ImageOutcome.PENDING) {
                     jobs.image(URI.create(image.url()), entry.key());
@@ -133,13 +165,94 @@ public final class Crawl {
         }
     }
 
-    /** Entries still pending say why: their host was stopped, or the run ended before reaching them. */
+    private static Optional<Instant> lastCapture(History history, ManifestEntry entry) {
+        return history.lastGood(entry.key()).flatMap(ManifestEntry::content).map(io.linkshelf.warc.Capture::date);
+    }
+
+    /** Good pages of earlier snapshots, and of earlier runs of this one, newest last (so probed first). */
+    private static KnownGoodPages knownGood(RunLedger ledger, History history) {
+        KnownGoodPages pages = new KnownGoodPages();
+        List<ManifestEntry> good = new ArrayList<>();
+        for (ManifestEntry entry : ledger.entries()) {
+            history.lastGood(entry.key()).ifPresent(good::add);
+        }
+        good.sort(Comparator.comparing((ManifestEntry e) -> e.content().map(io.linkshelf.warc.Capture::date).orElse(Instant.MIN)));
+        good.forEach(pages::add);
+        ledger.entries().stream().filter(e -> e.outcome().hasContent() && e.content().isPresent()).forEach(pages::add);
+        return pages;
+    }
+
+    /** The hosts of the article pages this run has to fetch. */
+    private static Set<String> articleHosts(RunLedger ledger) {
+        Set<String> hosts = new java.util.TreeSet<>();
+        for (ManifestEntry entry : ledger.entries()) {
+            if (entry.outcome() == Outcome.PENDING) {
+                hosts.add(PoliteFetch.hostOf(URI.create(entry.seedUrl())));
+            }
+        }
+        return hosts;
+    }
+
+    /**
+     * "no network? mp.weixin.qq.com: unknown host; zhuanlan.zhihu.com: unknown host" once every article
+     * host of the run was found unreachable; empty while one can still be reached.
+     */
+    static Optional<String> offline(Set<String> articleHosts, HostScheduler scheduler) {
+        if (articleHosts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>();
+        for (String host : articleHosts) {
+            Optional<HostScheduler.Stop> stop = scheduler.stopOf(host);
+            if (stop.isEmpty() || stop.get().cause() != HostScheduler.StopCause.UNREACHABLE) {
+                return Optional.empty();
+            }
+            why.add(host + ": " + scheduler.unreachableWhy(host));
+        }
+        return Optional.of("no network? " + String.join("; ", why));
+    }
+
+    /**
+     * One line per host whose daily budget cannot cover this run's pages, e.g. "995 WeChat pages at
+     * 400 a day: this snapshot needs 3 days of runs".
+     */
+    private List<String> budgetForecast(RunLedger ledger, DailyBudget budget) {
+        Map<String, Integer> pending = new java.util.TreeMap<>();
+        for (ManifestEntry entry : ledger.entries()) {
+            if (entry.outcome() == Outcome.PENDING) {
+                pending.merge(PoliteFetch.hostOf(URI.create(entry.seedUrl())), 1, Integer::sum);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        pending.forEach((host, pages) -> options.profiles().forHost(host).pageBudget().ifPresent(limit -> {
+            int left = budget.remaining(host, limit);
+            if (pages > left) {
+                int days = limit == 0 ? 0 : 1 + (pages - left + limit - 1) / limit;
+                lines.add(pages + " " + siteName(host) + " pages at " + limit + " a day: this snapshot needs "
+                        + (limit == 0 ? "a budget above 0 (--budget)" : days + " day" + (days == 1 ? "" : "s") + " of runs")
+                        + (left < limit ? " (" + left + " left today)" : ""));
+            }
+        }));
+        return lines;
+    }
+
+    private static String siteName(String host) {
+        if (host.equals("mp.weixin.qq.com")) {
+            return "WeChat";
+        }
+        return host.endsWith("zhihu.com") ? "Zhihu" : host;
+    }
+
+    /** Entries still pending say why: their host was stopped (and for what), or the run ended before reaching them. */
     private static void settleLeftovers(RunLedger ledger, HostScheduler scheduler) throws IOException {
         for (ManifestEntry entry : ledger.entries()) {
-            if (entry.outcome() == Outcome.PENDING && entry.reason().equals("not reached yet")) {
-                String host = PoliteFetch.hostOf(URI.create(entry.seedUrl()));
-                if (scheduler.isStopped(host)) {
-                    ledger.update(entry.key(), e -> e.withOutcome(Outcome.PENDING, PageJob.stoppedReason(host)));
+            String host = PoliteFetch.hostOf(URI.create(entry.seedUrl()));
+            Optional<HostScheduler.Stop> stop = scheduler.stopOf(host);
+            if (stop.isPresent()) {
+                ledger.host(host, h -> new SnapshotManifest.HostSummary(h.requests(), h.waitedMillis(),
+                        h.robotsExcluded(), h.crawlDelaySeconds(), Optional.of(stop.get().reason())));
+                if (entry.outcome() == Outcome.PENDING && entry.reason().equals("not reached yet")) {
+                    ledger.update(entry.key(), e -> e.withOutcome(Outcome.PENDING, stop.get().reason()));
                 }
             }
         }
@@ -186,6 +299,9 @@ public final class Crawl {
         }
         if (options.cookies().isPresent()) {
             s = s.withCookiesFile(options.cookies().get());
+        }
+        if (trust.isPresent()) {
+            s = s.withSslContext(trust.get());
         }
         return s;
     }

@@ -82,7 +82,11 @@ final class FetchExchange {
             headers = HttpFetcher.headersOf(response);
             long cap = settings.maxBytes(request.kind());
             Optional<byte[]> raw = readBody(response.getEntity(), cap, get, headers);
-            if (raw.isEmpty() && failure.isEmpty()) {
+            if (raw.isPresent() && !hasBody(status)) {
+                // A 304 (or 204) has no body even when it repeats the representation's Content-Encoding:
+                // there is nothing to decode.
+                body = new byte[0];
+            } else if (raw.isEmpty() && failure.isEmpty()) {
                 truncation = Optional.of(Truncation.LENGTH);
                 failure = Optional.of(new Failure(Cause.TOO_LARGE, "body of " + uri + " exceeds the "
                         + FetchFailures.formatBytes(cap) + " " + capName() + " cap; stopped reading"));
@@ -127,6 +131,10 @@ final class FetchExchange {
             bodyTruncation = c.truncation();
             return Optional.empty();
         }
+    }
+
+    private static boolean hasBody(int status) {
+        return status >= 200 && status != 204 && status != 304;
     }
 
     private void decode(byte[] raw, long cap, List<Map.Entry<String, String>> headers) {
