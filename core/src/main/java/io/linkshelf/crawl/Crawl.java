@@ -104,9 +104,11 @@ public final class Crawl {
 
             FrontierConfiguration frontiers = new HSQLDBFrontierConfiguration(config, 2);
             // Once no article host can be reached (no network, a dead proxy), nothing else is tried either.
+            Map<String, Long> scheduledOrder = new java.util.concurrent.ConcurrentHashMap<>();
             HostQueues queues = new HostQueues(frontiers.getFrontier(),
-                    host -> scheduler.isStopped(host) || offline(articleHosts, scheduler).isPresent());
-            FrontierAdapter adapter = new FrontierAdapter(frontiers, queues);
+                    host -> scheduler.isStopped(host) || offline(articleHosts, scheduler).isPresent(),
+                    url -> scheduledOrder.getOrDefault(url.getURL(), Long.MAX_VALUE));
+            FrontierAdapter adapter = new FrontierAdapter(frontiers, queues, scheduledOrder);
             CaptureJobs jobs = new CaptureJobs(adapter);
             LinkshelfPageFetcher pageFetcher = new LinkshelfPageFetcher(config, jobs);
             RobotstxtConfig robotsConfig = new RobotstxtConfig();
@@ -351,11 +353,14 @@ public final class Crawl {
         private final FrontierConfiguration delegate;
         private final HostQueues queues;
         private final Set<String> scheduled = new HashSet<>();
+        private final Map<String, Long> order;
         private CrawlController controller;
 
-        FrontierAdapter(FrontierConfiguration delegate, HostQueues queues) {
+        /** @param order filled with each URL's place in the order of scheduling, which the queues keep */
+        FrontierAdapter(FrontierConfiguration delegate, HostQueues queues, Map<String, Long> order) {
             this.delegate = delegate;
             this.queues = queues;
+            this.order = order;
         }
 
         void bind(CrawlController controller) {
@@ -388,6 +393,7 @@ public final class Crawl {
                 if (!scheduled.add(url)) {
                     return;
                 }
+                order.put(url, (long) order.size());
             }
             queues.schedule(webUrl(url));
         }

@@ -213,7 +213,7 @@ final class HttpFetcher implements AutoCloseable {
      * which is exactly what a size cap or a zip bomb must not do.
      */
     @SuppressWarnings("deprecation")
-    ClassicHttpResponse execute(HttpGet get, FetchRecorder recorder, NetworkPolicy policy) throws IOException {
+    ClassicHttpResponse execute(HttpGet get, NetworkPolicy policy) throws IOException {
         URI uri;
         try {
             uri = get.getUri();
@@ -231,14 +231,27 @@ final class HttpFetcher implements AutoCloseable {
                 // fall through
             }
         }
+        return client.execute(get, HttpClientContext.create());
+    }
+
+    /**
+     * Ties the calling thread's socket I/O to {@code recorder} and its DNS lookups to {@code policy}
+     * until closed; an exchange holds it from sending the request to releasing the connection, since
+     * the body is read after {@link #execute} returns.
+     */
+    Recording recording(FetchRecorder recorder, String host, NetworkPolicy policy) {
         connections.attach(recorder);
-        dns.attach(uri.getHost(), policy);
-        try {
-            return client.execute(get, HttpClientContext.create());
-        } finally {
+        dns.attach(host, policy);
+        return () -> {
             connections.detach();
             dns.detach();
-        }
+        };
+    }
+
+    /** The span of one exchange's recording; closing it never throws. */
+    interface Recording extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Decides, before a redirect hop, whether (and when) it may go. */

@@ -103,6 +103,18 @@ final class CrawlFixtures {
                 o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
     }
 
+    static CrawlOptions withNewSnapshot(CrawlOptions o) {
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
+                o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), true, o.allowPrivateNetworks(),
+                o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
+    }
+
+    static CrawlOptions withProxy(CrawlOptions o, URI proxy) {
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
+                java.util.Optional.of(proxy), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(),
+                o.allowPrivateNetworks(), o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
+    }
+
     /** Options with another read timeout and image size cap. */
     static CrawlOptions withLimits(CrawlOptions o, Duration timeout, long maxImageBytes) {
         return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
