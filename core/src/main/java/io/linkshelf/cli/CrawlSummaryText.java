@@ -36,8 +36,11 @@ final class CrawlSummaryText {
         }
         s.offline().ifPresent(why -> text.append(" No article host could be reached (").append(why)
                 .append("): check the network or --proxy; nothing was marked failed."));
-        s.stoppedHosts().forEach((host, why) -> text.append(' ').append(why.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
-                .append(why.substring(1)).append('.'));
+        if (s.offline().isEmpty()) {
+            // the real cause per host: its page budget spent (and when it reopens), blocks in a row, or unreachable
+            s.stoppedHosts().forEach((host, why) -> text.append(' ')
+                    .append(why.startsWith("the ") ? "The " + why.substring(4) : why).append('.'));
+        }
         if (s.count(Outcome.PENDING) > 0) {
             text.append(" Run linkshelf crawl again to continue this snapshot.");
         }
