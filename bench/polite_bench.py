@@ -51,9 +51,9 @@ class Log:
         self.requests = []  # (arrival, server name, path)
         self.connections = {}
 
-    def request(self, name, path):
+    def request(self, name, path, arrived):
         with self.lock:
-            self.requests.append((time.monotonic(), name, path))
+            self.requests.append((arrived, name, path, time.monotonic()))
 
     def connection(self, name):
         with self.lock:
@@ -69,8 +69,9 @@ class LoggingFixtureHandler(serve.FixtureHandler):
         super().setup()
 
     def do_GET(self):
-        LOG.request("https", self.path)
+        arrived = time.monotonic()
         super().do_GET()
+        LOG.request("https", self.path, arrived)
 
 
 class RedirectHandler(BaseHTTPRequestHandler):
@@ -84,7 +85,7 @@ class RedirectHandler(BaseHTTPRequestHandler):
         super().setup()
 
     def do_GET(self):
-        LOG.request("http", self.path)
+        arrived = time.monotonic()
         location = f"https://127.0.0.1:{self.server.https_port}{self.path}"
         body = f'<a href="{location}">moved</a>\n'.encode("utf-8")
         self.send_response(301)
@@ -93,6 +94,7 @@ class RedirectHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+        LOG.request("http", self.path, arrived)
 
     def log_message(self, format, *args):
         pass
@@ -174,6 +176,9 @@ def main(argv):
         pages = [r for r in requests if r[2].startswith("/s?")]
         arrivals = [r[0] for r in requests]
         gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
+        # from the end of one response (as the server sent it) to the arrival of the next request
+        idle = [b[0] - a[3] for a, b in zip(requests, requests[1:])]
+        served = sum(r[3] - r[0] for r in requests)
         crawl_wall = arrivals[-1] - arrivals[0]
         lower_bound = (len(requests) - 1) * args.delay
         per_article = len(requests) / args.articles
@@ -189,8 +194,17 @@ def main(argv):
         print(f"{'wall / lower bound':<24}{ratio:>12.3f}  {'<= 1.10':<18}{ok2}"
               f"   (crawl {crawl_wall:.1f} s vs {lower_bound:.1f} s = {len(requests) - 1} gaps x {args.delay} s;"
               f" whole process {process_wall:.1f} s)")
+        warm = 3  # the first requests pay for the JVM's one-time set-up: TLS, class loading, JIT
+        steady = (arrivals[-1] - arrivals[warm]) / ((len(requests) - 1 - warm) * args.delay)
+        print(f"{'  same, after warm-up':<24}{steady:>12.3f}  {'':<18}   (from request {warm + 1} on;"
+              f" the first {warm} gaps took {arrivals[warm] - arrivals[0]:.2f} s)")
         print(f"{'shortest gap (s)':<24}{min(gaps):>12.3f}  {'>= ' + str(args.delay):<18}{ok3}"
               f"   (median {sorted(gaps)[len(gaps) // 2]:.3f} s)")
+        print(f"{'idle between requests':<24}{sorted(idle)[len(idle) // 2]:>12.3f}  {'median, s':<18}"
+              f"   (server busy answering: {served:.1f} s in all, {1000 * served / len(requests):.1f} ms a request)")
+        longest = sorted(range(len(gaps)), key=lambda i: -gaps[i])[:5]
+        print(f"{'longest gaps (s)':<24}{max(gaps):>12.3f}  {'':<18}   ("
+              + ", ".join(f"#{i + 1}: {gaps[i]:.2f}" for i in sorted(longest)) + ")")
         print(f"{'TLS connections':<24}{LOG.connections.get('https', 0):>12d}  {'1 (kept alive)':<18}"
               f"   (http connections {LOG.connections.get('http', 0)})")
         print()
