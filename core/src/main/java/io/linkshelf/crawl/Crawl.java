@@ -84,6 +84,12 @@ public final class Crawl {
         History history = History.load(store, java.util.Optional.of(base.id()));
 
         HostScheduler scheduler = new HostScheduler(options.profiles()::forHost, options.coolDown(), new Random());
+        // a stop for blocks gets its notice, with advice, from the page job that saw the third block
+        scheduler.onStop(stop -> {
+            if (stop.cause() != HostScheduler.StopCause.BLOCKS) {
+                notice(stop.reason());
+            }
+        });
         Path state = archive.resolve("state");
         DailyBudget budget = DailyBudget.load(state.resolve("budget.json"), clock);
         HttpsHosts httpsHosts = HttpsHosts.load(state.resolve("https-hosts.json"));

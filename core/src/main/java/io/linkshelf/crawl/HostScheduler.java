@@ -27,6 +27,7 @@ final class HostScheduler {
     private final Random random;
     private final PoliteClock clock;
     private final Map<String, HostState> hosts = new HashMap<>();
+    private java.util.function.Consumer<Stop> stops = stop -> { };
 
     HostScheduler(Function<String, SiteProfile> profiles, Duration coolDown, Random random) {
         this(profiles, coolDown, random, PoliteClock.SYSTEM);
@@ -37,6 +38,11 @@ final class HostScheduler {
         this.coolDown = coolDown;
         this.random = random;
         this.clock = clock;
+    }
+
+    /** Hears every host's stop as it happens (for the user's notices); called with the scheduler's lock held. */
+    synchronized void onStop(java.util.function.Consumer<Stop> listener) {
+        this.stops = listener;
     }
 
     /** A robots.txt Crawl-delay or Request-rate is a floor under the host's gap; it never lowers it. */
@@ -212,8 +218,13 @@ final class HostScheduler {
         }
     }
 
-    private static void stop(HostState state, StopCause cause, String reason) {
+    private void stop(HostState state, StopCause cause, String reason) {
         state.stop = Optional.of(new Stop(cause, reason));
+        try {
+            stops.accept(state.stop.get());
+        } catch (RuntimeException e) {
+            // a listener's trouble must not change what the scheduler decided
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -171,7 +171,7 @@ class CrawlResilienceTest {
         server.on(A, "/robots.txt").respond(Response.ok("text/plain; charset=utf-8", "User-agent: *\nCrawl-delay: 2\n",
                 StandardCharsets.UTF_8));
         List<URI> urls = new ArrayList<>();
-        for (int n = 1; n <= 4; n++) {
+        for (int n = 1; n <= 3; n++) {
             server.on(A, article(n)).respond(CrawlFixtures.wechatArticle("文章" + n, "作者号", List.of()));
             urls.add(server.uri(A, article(n)));
         }
@@ -182,7 +182,7 @@ class CrawlResilienceTest {
         crawl(options).run();
 
         // the arrival of a request comes after its turn, which comes a full gap after the previous response ended
-        assertThat(CrawlFixtures.gapsMillis(server.requests(A))).hasSize(4)
+        assertThat(CrawlFixtures.gapsMillis(server.requests(A))).hasSize(3)
                 .allSatisfy(g -> assertThat(g).isGreaterThanOrEqualTo(2_000));
     }
 
@@ -287,10 +287,7 @@ class CrawlResilienceTest {
         assertThat(second.count(Outcome.PENDING)).isEqualTo(4);
         assertThat(second.stoppedHosts().get(A)).contains("page budget of 6 a day").contains("reopens at");
         assertThat(CrawlFixtures.entry(CrawlFixtures.manifest(options), urls.get(9)).reason()).contains("reopens at");
-
-        CrawlSummary nextDay = crawlAt(options, Duration.ofHours(24).plusMinutes(1)).run();
-        assertThat(nextDay.complete()).isTrue();
-        assertThat(pages(server, A)).hasSize(10);
+        // the next day's run continues: CrawlPolitenessTest.aSpentPageBudgetLeavesEntriesPendingAndTheNextDaysRun...
     }
 
     @Test
