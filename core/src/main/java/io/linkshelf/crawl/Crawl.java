@@ -95,7 +95,7 @@ public final class Crawl {
         HttpsHosts httpsHosts = HttpsHosts.load(state.resolve("https-hosts.json"));
         KnownGoodPages knownGood = knownGood(ledger, history);
         Set<String> articleHosts = articleHosts(ledger);
-        budgetForecast(ledger, budget).forEach(this::notice);
+        budget.forecast(pendingPerHost(ledger), options.profiles()).forEach(this::notice);
         AtomicReference<Exception> fatal = new AtomicReference<>();
         Path frontierDir = freshFrontierDir(archive);
         CrawlConfig config = crawlConfig(frontierDir);
@@ -112,7 +112,7 @@ public final class Crawl {
             // Once no article host can be reached (no network, a dead proxy), nothing else is tried either.
             Map<String, Long> scheduledOrder = new java.util.concurrent.ConcurrentHashMap<>();
             HostQueues queues = new HostQueues(frontiers.getFrontier(),
-                    host -> scheduler.isStopped(host) || offline(articleHosts, scheduler).isPresent(),
+                    host -> scheduler.isStopped(host) || scheduler.offline(articleHosts).isPresent(),
                     url -> scheduledOrder.getOrDefault(url.getURL(), Long.MAX_VALUE));
             FrontierAdapter adapter = new FrontierAdapter(frontiers, queues, scheduledOrder);
             CaptureJobs jobs = new CaptureJobs(adapter);
@@ -145,7 +145,7 @@ public final class Crawl {
         }
         WarcIndexer.update(archive.resolve("warc"), archive.resolve("index").resolve("captures.cdxj"));
         return CrawlSummary.of(finished, resumed, Duration.between(started, clock.instant()), ledger.hosts(), notices,
-                store.pathOf(base.id()), offline(articleHosts, scheduler));
+                store.pathOf(base.id()), scheduler.offline(articleHosts));
     }
 
     private void notice(String message) {
@@ -190,65 +190,20 @@ public final class Crawl {
         return pages;
     }
 
-    /** The hosts of the article pages this run has to fetch. */
-    private static Set<String> articleHosts(RunLedger ledger) {
-        Set<String> hosts = new java.util.TreeSet<>();
-        for (ManifestEntry entry : ledger.entries()) {
-            if (entry.outcome() == Outcome.PENDING) {
-                hosts.add(PoliteFetch.hostOf(URI.create(entry.seedUrl())));
-            }
-        }
-        return hosts;
-    }
-
-    /**
-     * "no network? mp.weixin.qq.com: unknown host; zhuanlan.zhihu.com: unknown host" once every article
-     * host of the run was found unreachable; empty while one can still be reached.
-     */
-    static Optional<String> offline(Set<String> articleHosts, HostScheduler scheduler) {
-        if (articleHosts.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> why = new ArrayList<>();
-        for (String host : articleHosts) {
-            Optional<HostScheduler.Stop> stop = scheduler.stopOf(host);
-            if (stop.isEmpty() || stop.get().cause() != HostScheduler.StopCause.UNREACHABLE) {
-                return Optional.empty();
-            }
-            why.add(host + ": " + scheduler.unreachableWhy(host));
-        }
-        return Optional.of("no network? " + String.join("; ", why));
-    }
-
-    /**
-     * One line per host whose daily budget cannot cover this run's pages, e.g. "995 WeChat pages at
-     * 400 a day: this snapshot needs 3 days of runs".
-     */
-    private List<String> budgetForecast(RunLedger ledger, DailyBudget budget) {
+    /** Article pages this run has to fetch, per host. */
+    private static Map<String, Integer> pendingPerHost(RunLedger ledger) {
         Map<String, Integer> pending = new java.util.TreeMap<>();
         for (ManifestEntry entry : ledger.entries()) {
             if (entry.outcome() == Outcome.PENDING) {
                 pending.merge(PoliteFetch.hostOf(URI.create(entry.seedUrl())), 1, Integer::sum);
             }
         }
-        List<String> lines = new ArrayList<>();
-        pending.forEach((host, pages) -> options.profiles().forHost(host).pageBudget().ifPresent(limit -> {
-            int left = budget.remaining(host, limit);
-            if (pages > left) {
-                int days = limit == 0 ? 0 : 1 + (pages - left + limit - 1) / limit;
-                lines.add(pages + " " + siteName(host) + " pages at " + limit + " a day: this snapshot needs "
-                        + (limit == 0 ? "a budget above 0 (--budget)" : days + " day" + (days == 1 ? "" : "s") + " of runs")
-                        + (left < limit ? " (" + left + " left today)" : ""));
-            }
-        }));
-        return lines;
+        return pending;
     }
 
-    private static String siteName(String host) {
-        if (host.equals("mp.weixin.qq.com")) {
-            return "WeChat";
-        }
-        return host.endsWith("zhihu.com") ? "Zhihu" : host;
+    /** The hosts of the article pages this run has to fetch. */
+    private static Set<String> articleHosts(RunLedger ledger) {
+        return new java.util.TreeSet<>(pendingPerHost(ledger).keySet());
     }
 
     /** Entries still pending say why: their host was stopped (and for what), or the run ended before reaching them. */

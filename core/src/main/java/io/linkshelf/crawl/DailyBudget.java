@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -106,8 +105,28 @@ final class DailyBudget {
         StateFiles.write(file, JSON.writeValueAsString(stored));
     }
 
-    /** The budget as a user reads it: "400 a day". */
-    static Optional<String> describe(SiteProfile profile) {
-        return profile.pageBudget().isPresent() ? Optional.of(profile.pageBudget().getAsInt() + " a day") : Optional.empty();
+    /**
+     * One line per host whose daily budget cannot cover this run's pages, e.g. "995 WeChat pages at
+     * 400 a day: this snapshot needs 3 days of runs".
+     */
+    List<String> forecast(Map<String, Integer> pending, SiteProfiles profiles) {
+        List<String> lines = new ArrayList<>();
+        pending.forEach((host, pages) -> profiles.forHost(host).pageBudget().ifPresent(limit -> {
+            int left = remaining(host, limit);
+            if (pages > left) {
+                int days = limit == 0 ? 0 : 1 + (pages - left + limit - 1) / limit;
+                lines.add(pages + " " + siteName(host) + " pages at " + limit + " a day: this snapshot needs "
+                        + (limit == 0 ? "a budget above 0 (--budget)" : days + " day" + (days == 1 ? "" : "s") + " of runs")
+                        + (left < limit ? " (" + left + " left today)" : ""));
+            }
+        }));
+        return lines;
+    }
+
+    private static String siteName(String host) {
+        if (host.equals("mp.weixin.qq.com")) {
+            return "WeChat";
+        }
+        return host.endsWith("zhihu.com") ? "Zhihu" : host;
     }
 }

@@ -174,6 +174,25 @@ final class HostScheduler {
         return state(normalise(host)).lastNetworkFailure;
     }
 
+    /**
+     * "no network? mp.weixin.qq.com: unknown host; zhuanlan.zhihu.com: unknown host" once every article
+     * host of the run was found unreachable; empty while one can still be reached.
+     */
+    synchronized Optional<String> offline(java.util.Set<String> articleHosts) {
+        if (articleHosts.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<String> why = new java.util.ArrayList<>();
+        for (String host : articleHosts) {
+            Optional<HostScheduler.Stop> stop = stopOf(host);
+            if (stop.isEmpty() || stop.get().cause() != HostScheduler.StopCause.UNREACHABLE) {
+                return Optional.empty();
+            }
+            why.add(host + ": " + unreachableWhy(host));
+        }
+        return Optional.of("no network? " + String.join("; ", why));
+    }
+
     /** Any response at all shows the host can be reached. */
     synchronized void reached(String host) {
         state(normalise(host)).networkFailuresInARow = 0;
