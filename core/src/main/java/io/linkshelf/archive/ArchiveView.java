@@ -1,9 +1,10 @@
 package io.linkshelf.archive;
 
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ArticleExtractor;
 import io.linkshelf.extract.PageResponse;
@@ -28,14 +29,16 @@ import java.util.Set;
 public final class ArchiveView {
 
     private final Path archive;
+    private final ArchiveLayout layout;
     private final List<SnapshotManifest> snapshots;
     private final Map<String, List<ArticleVersion>> versions = new LinkedHashMap<>();
     private final CaptureReader reader;
 
-    private ArchiveView(Path archive, List<SnapshotManifest> snapshots) {
-        this.archive = archive;
+    private ArchiveView(ArchiveLayout layout, List<SnapshotManifest> snapshots) {
+        this.archive = layout.root();
+        this.layout = layout;
         this.snapshots = List.copyOf(snapshots);
-        this.reader = new CaptureReader(archive.resolve("warc"));
+        this.reader = new CaptureReader(layout.warc());
         for (SnapshotManifest snapshot : snapshots) {
             for (ManifestEntry entry : snapshot.entries()) {
                 List<ArticleVersion> list = versions.computeIfAbsent(entry.key(), k -> new ArrayList<>());
@@ -53,12 +56,22 @@ public final class ArchiveView {
 
     /** Reads every manifest under {@code archive/snapshots}, oldest first. */
     public static ArchiveView open(Path archive) throws IOException {
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        return open(ArchiveLayout.of(archive));
+    }
+
+    /** Reads every manifest of the archive the layout describes; its mirror and reports paths are the views' own. */
+    public static ArchiveView open(ArchiveLayout layout) throws IOException {
+        ManifestStore store = new ManifestStore(layout.snapshots());
         List<SnapshotManifest> all = new ArrayList<>();
         for (SnapshotId id : store.ids()) {
             all.add(store.read(id));
         }
-        return new ArchiveView(archive, all);
+        return new ArchiveView(layout, all);
+    }
+
+    /** Where the archive's files, its mirror and its reports are. */
+    public ArchiveLayout layout() {
+        return layout;
     }
 
     public Path archive() {
@@ -97,7 +110,7 @@ public final class ArchiveView {
     public Optional<ManifestEntry> latestEntry(String key) {
         for (int i = snapshots.size() - 1; i >= 0; i--) {
             Optional<ManifestEntry> entry = snapshots.get(i).entry(key);
-            if (entry.isPresent() && entry.get().outcome() != io.linkshelf.crawl.Outcome.SKIPPED) {
+            if (entry.isPresent() && entry.get().outcome() != io.linkshelf.snapshot.Outcome.SKIPPED) {
                 return entry;
             }
         }

@@ -1,8 +1,8 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.crawl.CrawlSummary;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.report.Reports;
 import java.util.ArrayList;
 import java.util.List;

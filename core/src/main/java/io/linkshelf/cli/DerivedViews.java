@@ -1,7 +1,8 @@
 package io.linkshelf.cli;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.report.Reports;
 import io.linkshelf.search.TextStore;
 import io.linkshelf.warc.WarcIndexer;
@@ -25,16 +26,22 @@ final class DerivedViews {
 
     /** Before building the mirror: the same as after a crawl, or everything from scratch with {@code rebuild}. */
     static void refresh(Path archive, Path reports, boolean rebuild) throws IOException {
-        Path cdxj = archive.resolve("index").resolve("captures.cdxj");
+        refresh(ArchiveLayout.of(archive, reports), rebuild);
+    }
+
+    /** The same, for the archive, reports and mirror the layout names (report links follow the mirror). */
+    static void refresh(ArchiveLayout layout, boolean rebuild) throws IOException {
+        Path archive = layout.root();
+        Path cdxj = ArchiveLayout.of(archive).cdxj();
         if (rebuild) {
             Files.deleteIfExists(cdxj);
         }
-        WarcIndexer.update(archive.resolve("warc"), cdxj);
+        WarcIndexer.update(ArchiveLayout.of(archive).warc(), cdxj);
         if (rebuild) {
             TextStore.rebuild(archive);
-            ArchiveView view = ArchiveView.open(archive);
+            ArchiveView view = ArchiveView.open(layout);
             for (SnapshotManifest snapshot : view.snapshots()) {
-                Reports.write(archive, reports, snapshot.id());
+                Reports.write(layout, snapshot.id());
             }
         } else {
             TextStore.update(archive);

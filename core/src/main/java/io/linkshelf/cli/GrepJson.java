@@ -1,5 +1,6 @@
 package io.linkshelf.cli;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.search.ArticleHit;
 import io.linkshelf.search.Grep;
 import io.linkshelf.search.GrepLine;
@@ -115,7 +116,7 @@ public final class GrepJson implements GrepPrinter {
         field(b, "snapshot", h.snapshot());
         b.append(",\"latest\":").append(hit.latest());
         field(b, "path", GrepText.textPath(archive, hit));
-        field(b, "mirror", archive.resolve("mirror").resolve("a").resolve(hit.key() + ".html").toString());
+        field(b, "mirror", ArchiveLayout.of(archive).mirrorPage(hit.key()).toString());
     }
 
     private static void field(StringBuilder b, String name, String value) {

@@ -1,5 +1,6 @@
 package io.linkshelf.cli;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.search.ArticleHit;
 import io.linkshelf.search.Grep;
 import io.linkshelf.search.GrepLine;
@@ -148,7 +149,7 @@ final class GrepText implements GrepPrinter {
     }
 
     static String textPath(Path archive, ArticleHit hit) {
-        Path text = archive.resolve("text");
+        Path text = ArchiveLayout.of(archive).text();
         Path file = hit.file();
         if (file.startsWith(text)) {
             return file.toString(); // as the searcher made it: text.resolve(...)

@@ -1,6 +1,6 @@
 package io.linkshelf.cli;
 
-import io.linkshelf.crawl.ArchiveLock;
+import io.linkshelf.snapshot.ArchiveLock;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package io.linkshelf.cli;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.mirror.Mirror;
 import io.linkshelf.mirror.MirrorOptions;
 import io.linkshelf.mirror.MirrorSummary;
@@ -58,14 +59,14 @@ final class MirrorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<PackFormat> formats = packFormats();
-        if (!Files.isDirectory(common.archive.resolve("snapshots"))) {
+        if (!Files.isDirectory(ArchiveLayout.of(common.archive).snapshots())) {
             String message = "no archive at " + common.archive + " (no snapshots/ folder): run linkshelf crawl first";
-            throw new ArchiveUnusableException(message, new NoSuchFileException(common.archive.resolve("snapshots").toString()));
+            throw new ArchiveUnusableException(message, new NoSuchFileException(ArchiveLayout.of(common.archive).snapshots().toString()));
         }
-        Path site = out != null ? out : common.archive.resolve("mirror");
+        Path site = out != null ? out : ArchiveLayout.of(common.archive).mirror();
         MirrorSummary summary;
         try {
-            DerivedViews.refresh(common.archive, reports, rebuild);
+            DerivedViews.refresh(ArchiveLayout.of(common.archive, reports).withMirror(site), rebuild);
             summary = Mirror.build(new MirrorOptions(common.archive, site, reports, rebuild));
         } catch (IOException e) {
             throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);

@@ -2,7 +2,7 @@ package io.linkshelf.cli;
 
 import io.linkshelf.crawl.CrawlListener;
 import io.linkshelf.crawl.CrawlProgress;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.report.Reports;
 import java.io.PrintWriter;
 import java.time.Duration;

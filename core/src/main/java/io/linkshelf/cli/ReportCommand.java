@@ -1,8 +1,8 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.report.ReportFormat;
 import io.linkshelf.report.Reports;
 import io.linkshelf.report.SnapshotReport;

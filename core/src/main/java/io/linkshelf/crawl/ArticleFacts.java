@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.extract.Article;
 import java.util.Optional;
 

@@ -1,5 +1,12 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestStore;
 import de.hshn.mi.crawler4j.frontier.HSQLDBFrontierConfiguration;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.crawler.CrawlController;
@@ -59,7 +66,7 @@ public final class Crawl {
             throw new IllegalArgumentException("--only / --limit select no entry of the seed list; see `linkshelf seeds`");
         }
         Path archive = options.archive();
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        ManifestStore store = new ManifestStore(ArchiveLayout.of(archive).snapshots());
         SnapshotManifest base = SnapshotPlanner.plan(options, store, started, runOptions());
         boolean resumed = base.runs() > 1;
         RunLedger ledger = new RunLedger(store, base, runOptions());
@@ -71,7 +78,7 @@ public final class Crawl {
         Path frontierDir = freshFrontierDir(archive);
         CrawlConfig config = crawlConfig(frontierDir);
         FetcherSettings settings = fetcherSettings();
-        try (WarcRecorder recorder = WarcRecorder.open(archive.resolve("warc"), base.id().value(), warcinfo(),
+        try (WarcRecorder recorder = WarcRecorder.open(ArchiveLayout.of(archive).warc(), base.id().value(), warcinfo(),
                         WarcRecorder.DEFAULT_ROLL_AT_BYTES, options.recordSecrets());
                 HttpFetcher fetcher = new HttpFetcher(settings)) {
             fetcher.cookieWarnings().forEach(this::notice);
@@ -109,7 +116,7 @@ public final class Crawl {
             throw new IOException(fatal.get().getMessage()
                     + "; the snapshot is saved as far as it got, and the next run resumes it", fatal.get());
         }
-        WarcIndexer.update(archive.resolve("warc"), archive.resolve("index").resolve("captures.cdxj"));
+        WarcIndexer.update(ArchiveLayout.of(archive).warc(), ArchiveLayout.of(archive).cdxj());
         return CrawlSummary.of(finished, resumed, Duration.between(started, Instant.now()), ledger.hosts(), notices,
                 store.pathOf(base.id()));
     }
@@ -210,14 +217,14 @@ public final class Crawl {
 
     /** crawler4j's state is rebuilt each run from the manifest, so a frontier left by a killed run is swept away. */
     private static Path freshFrontierDir(Path archive) throws IOException {
-        Path state = archive.resolve("state");
+        Path dir = ArchiveLayout.of(archive).frontier();
+        Path state = dir.getParent();
         Files.createDirectories(state);
         try (Stream<Path> old = Files.list(state)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("frontier")).toList()) {
                 deleteQuietly(p);
             }
         }
-        Path dir = state.resolve("frontier");
         Files.createDirectories(dir);
         return dir;
     }

@@ -1,5 +1,10 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.ImageOutcome;
 import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ArticleExtractor;
 import io.linkshelf.extract.ImageFinder;

@@ -2,7 +2,7 @@ package io.linkshelf.mirror;
 
 import static io.linkshelf.mirror.Html.esc;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,12 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.extract.Article;
 import java.io.IOException;
 import java.net.URI;
@@ -38,11 +39,11 @@ final class ArticlePages {
     }
 
     static String path(String key) {
-        return "a/" + key + ".html";
+        return ArchiveLayout.mirrorPagePath(key);
     }
 
     static String versionPath(String key, ArticleVersion version) {
-        return "a/" + key + "/v" + version.snapshot().value() + ".html";
+        return ArchiveLayout.mirrorVersionPath(key, version.snapshot());
     }
 
     /**

@@ -1,11 +1,12 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.ImageCapture;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.Capture;
 import io.linkshelf.warc.CaptureReader;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class ImageStore {
 
     ImageStore(ArchiveView view, Path siteDir, Map<String, String> knownFiles) {
         this.view = view;
-        this.imgDir = siteDir.resolve("img");
+        this.imgDir = siteDir.resolve(ArchiveLayout.MIRROR_IMAGES);
         this.files = new HashMap<>(knownFiles);
         List<SnapshotManifest> snapshots = view.snapshots();
         for (int i = snapshots.size() - 1; i >= 0; i--) {

@@ -1,12 +1,13 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -45,7 +46,7 @@ public final class Mirror {
     public static MirrorSummary build(MirrorOptions options) throws IOException {
         ArchiveView view = ArchiveView.open(options.archive());
         SnapshotManifest newest = view.newest().orElseThrow(() -> new IOException(
-                "no snapshot in " + options.archive().resolve("snapshots") + ": run linkshelf crawl first"));
+                "no snapshot in " + ArchiveLayout.of(options.archive()).snapshots() + ": run linkshelf crawl first"));
         Path site = options.out();
         if (options.rebuild()) {
             for (String name : OWNED) {
@@ -95,8 +96,8 @@ public final class Mirror {
         copyResource("site.css", site);
         copyResource("search.js", site);
         SearchIndex index = new SearchIndex(rendered.values().stream().map(SiteState.Rendered::doc).toList());
-        long indexBytes = AtomicFiles.write(site.resolve("search-index.js"), index.toJavaScript());
-        Path indexHtml = site.resolve("index.html");
+        long indexBytes = AtomicFiles.write(site.resolve(ArchiveLayout.MIRROR_SEARCH_INDEX), index.toJavaScript());
+        Path indexHtml = site.resolve(ArchiveLayout.MIRROR_INDEX);
         AtomicFiles.write(indexHtml, indexPage(view, layout, rendered, titles, options, images).html());
         new SiteState(SiteState.FORMAT, rendered, images.files()).save(site);
 
@@ -152,7 +153,7 @@ public final class Mirror {
         });
         List<IndexPage.SnapshotRow> snapshots = new ArrayList<>();
         for (SnapshotManifest s : view.snapshots()) {
-            Path report = options.reports().resolve(s.id().value()).resolve("report.html");
+            Path report = ArchiveLayout.of(options.archive(), options.reports()).reportHtml(s.id());
             Optional<String> href = Files.isRegularFile(report) ? Optional.of(relativeHref(options.out(), report)) : Optional.empty();
             snapshots.add(new IndexPage.SnapshotRow(s.id().value(), s.start(), s.complete(), s.entries().size(), href));
         }

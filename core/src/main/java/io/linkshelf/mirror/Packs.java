@@ -1,8 +1,9 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -49,7 +50,7 @@ public final class Packs {
     static List<Path> write(Path archive, Path siteDir, SnapshotId snapshot, Set<PackFormat> formats,
             PackReadHook hook, Clock clock) throws IOException {
         Set<PackFormat> ordered = formats.isEmpty() ? EnumSet.noneOf(PackFormat.class) : EnumSet.copyOf(formats);
-        Path packs = archive.resolve("packs");
+        Path packs = ArchiveLayout.of(archive).packs();
         List<PackEntries.Entry> site = List.of();
         if (ordered.contains(PackFormat.ZIP) || ordered.contains(PackFormat.TAR_GZ)) {
             if (!Files.isDirectory(siteDir)) {
@@ -92,7 +93,7 @@ public final class Packs {
     }
 
     private static SnapshotManifest manifest(Path archive, SnapshotId snapshot) throws IOException {
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        ManifestStore store = new ManifestStore(ArchiveLayout.of(archive).snapshots());
         if (!Files.isRegularFile(store.pathOf(snapshot))) {
             throw new IOException("no snapshot " + snapshot + " in " + archive + " (no " + store.pathOf(snapshot)
                     + "): cannot list its pages in a WACZ");

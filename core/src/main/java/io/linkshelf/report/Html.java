@@ -1,6 +1,6 @@
 package io.linkshelf.report;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.util.Locale;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.linkshelf.report;
 
 import static io.linkshelf.report.Html.escape;
 
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

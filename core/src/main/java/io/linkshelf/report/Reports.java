@@ -1,5 +1,6 @@
 package io.linkshelf.report;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,32 +53,39 @@ public final class Reports {
      * @throws IOException if the archive cannot be read or the reports folder written
      */
     public static Path write(Path archive, Path reportsDir, SnapshotId snapshot) throws IOException {
-        ArchiveView view = ArchiveView.open(archive);
-        SnapshotReport report = report(view, snapshot, reportsDir);
-        Path dir = reportsDir.resolve(snapshot.value());
-        Files.createDirectories(dir);
-        writeAtomically(dir.resolve("report.json"), render(report, ReportFormat.JSON));
-        Path html = dir.resolve("report.html");
+        return write(ArchiveLayout.of(archive, reportsDir), snapshot);
+    }
+
+    /**
+     * Writes a snapshot's report where the layout puts it; its links to mirror pages point at the layout's
+     * mirror (which {@code mirror --out} may have moved).
+     */
+    public static Path write(ArchiveLayout layout, SnapshotId snapshot) throws IOException {
+        ArchiveView view = ArchiveView.open(layout);
+        SnapshotReport report = report(view, snapshot, layout.reports());
+        Files.createDirectories(layout.reportDir(snapshot));
+        writeAtomically(layout.reportJson(snapshot), render(report, ReportFormat.JSON));
+        Path html = layout.reportHtml(snapshot);
         writeAtomically(html, render(report, ReportFormat.HTML));
-        writeIndex(view, reportsDir);
+        writeIndex(view, layout.reports());
         return html;
     }
 
     /** Rewrites {@code reports/index.html} from every manifest of the archive. */
     public static void writeIndex(ArchiveView view, Path reportsDir) throws IOException {
         Files.createDirectories(reportsDir);
-        writeAtomically(reportsDir.resolve("index.html"), IndexPage.render(view.snapshots()));
+        writeAtomically(view.layout().withReports(reportsDir).reportsIndex(), IndexPage.render(view.snapshots()));
     }
 
     /** The report of one snapshot; its mirror links are relative to {@code reports/<id>/}. */
     public static SnapshotReport report(ArchiveView view, SnapshotId snapshot, Path reportsDir) throws IOException {
         SnapshotManifest manifest = manifest(view, snapshot);
-        return new ReportBuilder(view, reportsDir.resolve(snapshot.value())).report(manifest);
+        return new ReportBuilder(view, view.layout().withReports(reportsDir).reportDir(snapshot)).report(manifest);
     }
 
     /** The changes from one snapshot to another (either may be the older). */
     public static SnapshotDiff diff(ArchiveView view, SnapshotId from, SnapshotId to, Path reportsDir) throws IOException {
-        return new ReportBuilder(view, reportsDir.resolve(to.value())).diff(Optional.of(manifest(view, from)), manifest(view, to));
+        return new ReportBuilder(view, view.layout().withReports(reportsDir).reportDir(to)).diff(Optional.of(manifest(view, from)), manifest(view, to));
     }
 
     public static String render(SnapshotReport report, ReportFormat format) {

@@ -19,12 +19,12 @@ final class WarcRepair {
     private WarcRepair() {
     }
 
-    static WarcVerifier.Repair truncate(Path archive, String fileName, long keep, Instant now) throws IOException {
+    static WarcVerifier.Repair truncate(WarcVerifier.Places places, String fileName, long keep, Instant now) throws IOException {
         if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
             throw new IllegalArgumentException("not a WARC file name: " + fileName);
         }
-        Path file = archive.resolve("warc").resolve(fileName);
-        Path quarantine = archive.resolve("quarantine");
+        Path file = places.warcDir().resolve(fileName);
+        Path quarantine = places.quarantine();
         Files.createDirectories(quarantine);
         Path aside = quarantine.resolve(fileName + ".damaged-" + STAMP.format(now));
         for (int n = 2; Files.exists(aside); n++) {

@@ -2,7 +2,7 @@ package io.linkshelf.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.extract.Article;
 import io.linkshelf.testing.FixtureArchive;
 import java.nio.file.Path;

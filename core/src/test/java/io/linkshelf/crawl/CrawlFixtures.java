@@ -1,5 +1,8 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
 import io.linkshelf.testing.FixturePages;

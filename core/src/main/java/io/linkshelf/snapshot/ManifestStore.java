@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,7 +50,7 @@ public final class ManifestStore {
     }
 
     /** The append-only journal of entry changes made since the manifest was last written whole. */
-    Path journalOf(SnapshotId id) {
+    public Path journalOf(SnapshotId id) {
         return dir.resolve(id.value() + JOURNAL_SUFFIX);
     }
 
@@ -58,7 +58,7 @@ public final class ManifestStore {
      * Appends one changed entry to the snapshot's journal: a line of JSON, no rewrite of the whole
      * manifest. The OS keeps written lines across a kill -9; a torn last line is ignored on reading.
      */
-    void journal(SnapshotId id, ManifestEntry entry) throws IOException {
+    public void journal(SnapshotId id, ManifestEntry entry) throws IOException {
         Files.createDirectories(dir);
         byte[] line = (LINE_JSON.writeValueAsString(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (OutputStream out = Files.newOutputStream(journalOf(id), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {

@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -29,9 +29,8 @@ public final class ArchiveLock implements AutoCloseable {
 
     /** Takes the lock or fails with {@link ArchiveLockedException} naming the holder. */
     public static ArchiveLock acquire(Path archive) throws IOException {
-        Path state = archive.resolve("state");
-        Files.createDirectories(state);
-        Path file = state.resolve("lock");
+        Path file = ArchiveLayout.of(archive).lockFile();
+        Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
