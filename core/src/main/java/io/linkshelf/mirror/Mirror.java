@@ -1,7 +1,7 @@
 package io.linkshelf.mirror;
 
 import io.linkshelf.snapshot.ArchiveLayout;
-import io.linkshelf.archive.AtomicFiles;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;

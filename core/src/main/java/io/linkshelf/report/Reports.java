@@ -1,5 +1,6 @@
 package io.linkshelf.report;
 
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.snapshot.ArchiveLayout;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,11 +13,8 @@ import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,16 +132,9 @@ public final class Reports {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, text);
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
             throw new IOException("cannot write report " + target + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package io.linkshelf.snapshot;
 
+import io.linkshelf.files.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +9,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,24 +69,16 @@ public final class ManifestStore {
 
     /** Writes the manifest atomically (temp file, fsync, rename). */
     public void write(SnapshotManifest manifest) throws IOException {
-        Files.createDirectories(dir);
         Path target = pathOf(manifest.id());
-        Path temp = dir.resolve("." + manifest.id().value() + SUFFIX + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-                OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            JSON.writeValue(new NonClosingOutputStream(out), manifest);
-            out.flush();
-            channel.force(true);
+        try {
+            AtomicFiles.replace(target, AtomicFiles.Durability.DURABLE, temp -> {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+                    JSON.writeValue(out, manifest);
+                }
+            });
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
             throw new IOException("cannot write snapshot manifest " + target + ": " + e.getMessage()
                     + " (is the disk full or the archive read-only?)", e);
-        }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         // The whole manifest now holds every journalled change; replaying them again would be harmless.
         Files.deleteIfExists(journalOf(manifest.id()));
@@ -164,20 +154,4 @@ public final class ManifestStore {
         return Optional.empty();
     }
 
-    /** Jackson closes the stream it writes to; the channel must stay open for the fsync. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }
