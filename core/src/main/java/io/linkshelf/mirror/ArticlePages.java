@@ -128,8 +128,7 @@ final class ArticlePages {
 
     /** The extractor knows the page's shape; a generic page falls back to what the URL says. */
     private static String platformOf(Article article, ManifestEntry entry) {
-        return article.platform() == io.linkshelf.extract.Platform.GENERIC ? platformOf(entry)
-                : article.platform().name().toLowerCase(java.util.Locale.ROOT);
+        return article.platform() == Platform.OTHER ? platformOf(entry) : article.platform().label();
     }
 
     static String platformOf(ManifestEntry entry) {
