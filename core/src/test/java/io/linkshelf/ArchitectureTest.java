@@ -63,6 +63,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void eachConceptHasOneTypeOfItsName() {
+        Pattern type = Pattern.compile("(?m)^\\s*(?:public\\s+|static\\s+|final\\s+|sealed\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
+        java.util.Map<String, List<String>> where = new java.util.TreeMap<>();
+        for (Path file : mainSources()) {
+            Matcher m = type.matcher(read(file));
+            while (m.find()) {
+                where.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(packageOf(file));
+            }
+        }
+        for (String name : List.of("Platform", "Html", "IndexPage", "Truncation", "ArticleFacts", "GrepJson", "AtomicFiles")) {
+            assertThat(where.getOrDefault(name, List.of())).as("packages declaring a type named " + name).hasSize(1);
+        }
+        assertThat(where.get("GrepJson")).containsExactly("io.linkshelf.search");
+    }
+
+    @Test
     void theRuleCatchesALayoutLiteral() {
         assertThat(LAYOUT_LITERAL.matcher("Path p = archive.resolve(\"snapshots\");").find()).isTrue();
         assertThat(LAYOUT_LITERAL.matcher("new Path(archive, \"warc\")").find()).isTrue();

@@ -70,7 +70,7 @@ final class GrepCommand implements Callable<Integer> {
             }
             Grep grep = Grep.open(common.archive);
             GrepPrinter printer = json
-                    ? new GrepJson(output, common.archive, match.list, match.count)
+                    ? new GrepJsonPrinter(output, common.archive, match.list, match.count)
                     : new GrepText(output, common.archive, useColor(), match.list, match.count);
             Grep.Summary summary = grep.search(query, printer::render, printer::print);
             printer.finish(summary, err);

@@ -142,7 +142,7 @@ final class PageJob {
         ManifestEntry.Validators validators = new ManifestEntry.Validators(last.header("ETag"), last.header("Last-Modified"));
         String reason = same ? "same content as the capture of " + lastGood.get().date() : verdict.reason();
         run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason, finalUrl, status,
-                Optional.of(record), Optional.of(content), validators, ArticleFacts.of(article), tries));
+                Optional.of(record), Optional.of(content), validators, ManifestEntry.ArticleFacts.of(article), tries));
         queueImages(key, images.stream().map(ref -> ref.url().toString()).distinct().toList());
     }
 

@@ -100,7 +100,7 @@ final class ArticlePages {
 
         Optional<Article> current = articles.get(latest);
         String author = current.flatMap(Article::author).orElse("");
-        String date = current.flatMap(Article::published).map(Html::day).orElse("");
+        String date = current.flatMap(Article::published).map(PageFrame::day).orElse("");
         SearchDoc doc = new SearchDoc(path(key), title, author, date, current.map(Article::text).orElse(""));
         String platform = current.map(a -> platformOf(a, versions.get(latest).entry())).orElse(platformOf(versions.get(latest).entry()));
         return new Result(doc, List.copyOf(linkKeys), platform, earlier.size(), missing);
@@ -123,7 +123,7 @@ final class ArticlePages {
         Optional<String> author = article.flatMap(Article::author);
         String platform = article.map(a -> platformOf(a, entry)).orElse(platformOf(entry));
         return new ArticlePage(title, author, published, platform, section, version.content().date(), original,
-                state.filter(s -> Html.badge(s).isPresent()), body, versions, current, prev, next);
+                state.filter(s -> PageFrame.badge(s).isPresent()), body, versions, current, prev, next);
     }
 
     /** The extractor knows the page's shape; a generic page falls back to what the URL says. */
@@ -136,7 +136,7 @@ final class ArticlePages {
     }
 
     private static String versionLabel(ArticleVersion v) {
-        return "captured " + Html.minute(v.content().date()) + " (snapshot " + v.snapshot().value() + ")";
+        return "captured " + PageFrame.minute(v.content().date()) + " (snapshot " + v.snapshot().value() + ")";
     }
 
     private static ArticlePage.Link up(ArticlePage.Link link) {

@@ -144,7 +144,7 @@ public final class Mirror {
                         .or(() -> latest.map(ArticlePages::platformOf)).orElse(Platform.OTHER.label());
                 return new IndexPage.Row(titles.get(key),
                         pages.containsKey(key) ? Optional.of(ArticlePages.path(key)) : Optional.empty(),
-                        captured.flatMap(e -> Html.instant(e.article().published())),
+                        captured.flatMap(e -> PageFrame.instant(e.article().published())),
                         platform,
                         captured.map(e -> e.images().size()).orElse(0),
                         latest.map(ManifestEntry::outcome).orElse(Outcome.PENDING));

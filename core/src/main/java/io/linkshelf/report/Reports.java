@@ -72,7 +72,7 @@ public final class Reports {
     /** Rewrites {@code reports/index.html} from every manifest of the archive. */
     public static void writeIndex(ArchiveView view, Path reportsDir) throws IOException {
         Files.createDirectories(reportsDir);
-        writeAtomically(view.layout().withReports(reportsDir).reportsIndex(), IndexPage.render(view.snapshots()));
+        writeAtomically(view.layout().withReports(reportsDir).reportsIndex(), ReportIndex.render(view.snapshots()));
     }
 
     /** The report of one snapshot; its mirror links are relative to {@code reports/<id>/}. */

@@ -1,7 +1,7 @@
 package io.linkshelf.hadoop;
 
 import io.linkshelf.snapshot.ArchiveLayout;
-import io.linkshelf.cli.GrepJson;
+import io.linkshelf.search.GrepJson;
 import io.linkshelf.search.ArticleHit;
 import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextSearcher;
