@@ -40,7 +40,7 @@ final class DerivedViews {
         if (rebuild) {
             TextStore.rebuild(archive);
             ArchiveView view = ArchiveView.open(layout);
-            for (SnapshotManifest snapshot : view.snapshots()) {
+            for (ArchiveView.Snapshot snapshot : view.snapshots()) {
                 Reports.write(layout, snapshot.id());
             }
         } else {

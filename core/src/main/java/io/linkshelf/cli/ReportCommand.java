@@ -86,7 +86,7 @@ final class ReportCommand implements Callable<Integer> {
     private SnapshotId resolve(ArchiveView view, String idOrAlias) {
         return Reports.resolve(view, idOrAlias).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no snapshot '" + idOrAlias.strip() + "' in " + common.archive + "; available: "
-                        + view.snapshots().stream().map(SnapshotManifest::id).map(SnapshotId::value)
+                        + view.snapshots().stream().map(ArchiveView.Snapshot::id).map(SnapshotId::value)
                                 .collect(Collectors.joining(", "))
                         + " (or latest, previous)"));
     }

@@ -43,20 +43,8 @@ final class ImageStore {
         this.view = view;
         this.imgDir = siteDir.resolve(ArchiveLayout.MIRROR_IMAGES);
         this.files = new HashMap<>(knownFiles);
-        List<SnapshotManifest> snapshots = view.snapshots();
-        for (int i = snapshots.size() - 1; i >= 0; i--) {
-            for (ManifestEntry entry : snapshots.get(i).entries()) {
-                for (ImageCapture image : entry.images()) {
-                    Optional<Capture> good = image.capture().filter(c -> c.status() >= 200 && c.status() < 300)
-                            .filter(c -> image.outcome() == ImageOutcome.OK || image.outcome() == ImageOutcome.CACHED);
-                    if (good.isPresent()) {
-                        captures.putIfAbsent(image.url(), good.get());
-                    } else {
-                        failures.putIfAbsent(image.url(), image.reason().isBlank() ? image.outcome().label() : image.reason());
-                    }
-                }
-            }
-        }
+        captures.putAll(view.goodImages());
+        failures.putAll(view.imageFailures());
     }
 
     /** The record id that would serve this URL, for change detection without reading the WARC. */

@@ -45,7 +45,7 @@ public final class Mirror {
 
     public static MirrorSummary build(MirrorOptions options) throws IOException {
         ArchiveView view = ArchiveView.open(options.archive());
-        SnapshotManifest newest = view.newest().orElseThrow(() -> new IOException(
+        ArchiveView.Snapshot newest = view.newest().orElseThrow(() -> new IOException(
                 "no snapshot in " + ArchiveLayout.of(options.archive()).snapshots() + ": run linkshelf crawl first"));
         Path site = options.out();
         if (options.rebuild()) {
@@ -152,10 +152,10 @@ public final class Mirror {
             groups.add(new IndexPage.Group(author, subList));
         });
         List<IndexPage.SnapshotRow> snapshots = new ArrayList<>();
-        for (SnapshotManifest s : view.snapshots()) {
+        for (ArchiveView.Snapshot s : view.snapshots()) {
             Path report = ArchiveLayout.of(options.archive(), options.reports()).reportHtml(s.id());
             Optional<String> href = Files.isRegularFile(report) ? Optional.of(relativeHref(options.out(), report)) : Optional.empty();
-            snapshots.add(new IndexPage.SnapshotRow(s.id().value(), s.start(), s.complete(), s.entries().size(), href));
+            snapshots.add(new IndexPage.SnapshotRow(s.id().value(), s.start(), s.complete(), s.entries(), href));
         }
         snapshots.sort(Comparator.comparing(IndexPage.SnapshotRow::id).reversed());
         int deleted = 0;

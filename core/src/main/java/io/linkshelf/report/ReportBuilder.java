@@ -100,11 +100,11 @@ final class ReportBuilder {
         return labels;
     }
 
-    private Optional<SnapshotManifest> previous(SnapshotManifest m) {
-        List<SnapshotManifest> all = view.snapshots();
+    private Optional<SnapshotManifest> previous(SnapshotManifest m) throws IOException {
+        List<ArchiveView.Snapshot> all = view.snapshots();
         for (int i = 1; i < all.size(); i++) {
             if (all.get(i).id().equals(m.id())) {
-                return Optional.of(all.get(i - 1));
+                return Optional.of(view.manifest(all.get(i - 1).id()));
             }
         }
         return Optional.empty();

@@ -107,7 +107,7 @@ public final class Reports {
      * (the one before it); empty if the archive has no such snapshot.
      */
     public static Optional<SnapshotId> resolve(ArchiveView view, String idOrAlias) {
-        List<SnapshotManifest> all = view.snapshots();
+        List<ArchiveView.Snapshot> all = view.snapshots();
         String wanted = idOrAlias.strip();
         if (wanted.equals(LATEST)) {
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).id());
@@ -115,12 +115,11 @@ public final class Reports {
         if (wanted.equals(PREVIOUS)) {
             return all.size() < 2 ? Optional.empty() : Optional.of(all.get(all.size() - 2).id());
         }
-        return all.stream().map(SnapshotManifest::id).filter(id -> id.value().equals(wanted)).findFirst();
+        return all.stream().map(ArchiveView.Snapshot::id).filter(id -> id.value().equals(wanted)).findFirst();
     }
 
-    private static SnapshotManifest manifest(ArchiveView view, SnapshotId id) {
-        return view.snapshots().stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no snapshot " + id + " in " + view.archive()));
+    private static SnapshotManifest manifest(ArchiveView view, SnapshotId id) throws IOException {
+        return view.manifest(id);
     }
 
     private static String json(Object value) {
