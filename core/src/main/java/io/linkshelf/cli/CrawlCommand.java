@@ -126,7 +126,7 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlSummary summary;
         Path report;
         try (ArchiveLock lock = Locks.acquire(common.archive)) {
-            summary = new Crawl(options, progress).run();
+            summary = crawl(options, progress);
             progress.finish();
             DerivedViews.afterCrawl(common.archive);
             report = Reports.write(common.archive, reports, summary.snapshot());
@@ -138,6 +138,19 @@ final class CrawlCommand implements Callable<Integer> {
         out.println(CrawlSummaryText.of(summary, report));
         out.flush();
         return summary.count(Outcome.FAILED) > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Runs the crawl. Crawl and CrawlOptions check the seed list and the selection before fetching anything and say
+     * what is wrong with an IllegalArgumentException; here that is the user's input, a usage error, not a bug.
+     */
+    private CrawlSummary crawl(CrawlOptions options, ProgressLine progress) throws java.io.IOException, InterruptedException {
+        Crawl crawl = new Crawl(options, progress);
+        try {
+            return crawl.run();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private CrawlOptions options() throws Exception {
@@ -159,6 +172,14 @@ final class CrawlCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw usage("--limit must be at least 1, was " + limit);
         }
+        try {
+            return crawlOptions(catalog, profiles, proxyUri);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage()); // CrawlOptions validates what the user gave
+        }
+    }
+
+    private CrawlOptions crawlOptions(Catalog catalog, SiteProfiles profiles, Optional<URI> proxyUri) {
         return new CrawlOptions(catalog, common.archive, profiles,
                 seconds("--cooldown", coolDown).orElseThrow(), robots,
                 userAgent == null ? "linkshelf/" + Version.current() + " (+" + PROJECT_URL + ")" : userAgent,

@@ -25,26 +25,31 @@ final class DerivedViews {
     }
 
     /** Before building the mirror: the same as after a crawl, or everything from scratch with {@code rebuild}. */
-    static void refresh(Path archive, Path reports, boolean rebuild) throws IOException {
-        refresh(ArchiveLayout.of(archive, reports), rebuild);
+    static ArchiveView refresh(Path archive, Path reports, boolean rebuild) throws IOException {
+        return refresh(ArchiveLayout.of(archive, reports), rebuild);
     }
 
-    /** The same, for the archive, reports and mirror the layout names (report links follow the mirror). */
-    static void refresh(ArchiveLayout layout, boolean rebuild) throws IOException {
+    /**
+     * The same, for the archive, reports and mirror the layout names (report links follow the mirror); returns
+     * the view it read, for the mirror to build from without reading the manifests again.
+     */
+    static ArchiveView refresh(ArchiveLayout layout, boolean rebuild) throws IOException {
         Path archive = layout.root();
         Path cdxj = ArchiveLayout.of(archive).cdxj();
         if (rebuild) {
             Files.deleteIfExists(cdxj);
         }
         WarcIndexer.update(ArchiveLayout.of(archive).warc(), cdxj);
+        ArchiveView view = ArchiveView.open(layout);
         if (rebuild) {
-            TextStore.rebuild(archive);
-            ArchiveView view = ArchiveView.open(layout);
+            TextStore.rebuild(view);
             for (ArchiveView.Snapshot snapshot : view.snapshots()) {
-                Reports.write(layout, snapshot.id());
+                Reports.write(view, snapshot.id(), false);
             }
+            Reports.writeIndex(view, layout.reports());
         } else {
-            TextStore.update(archive);
+            TextStore.update(view);
         }
+        return view;
     }
 }

@@ -1,6 +1,7 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.mirror.Mirror;
 import io.linkshelf.mirror.MirrorOptions;
 import io.linkshelf.mirror.MirrorSummary;
@@ -66,8 +67,8 @@ final class MirrorCommand implements Callable<Integer> {
         Path site = out != null ? out : ArchiveLayout.of(common.archive).mirror();
         MirrorSummary summary;
         try {
-            DerivedViews.refresh(ArchiveLayout.of(common.archive, reports).withMirror(site), rebuild);
-            summary = Mirror.build(new MirrorOptions(common.archive, site, reports, rebuild));
+            ArchiveView view = DerivedViews.refresh(ArchiveLayout.of(common.archive, reports).withMirror(site), rebuild);
+            summary = Mirror.build(view, new MirrorOptions(common.archive, site, reports, rebuild));
         } catch (IOException e) {
             throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);
         }

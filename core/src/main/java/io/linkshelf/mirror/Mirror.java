@@ -44,7 +44,11 @@ public final class Mirror {
     private Mirror() {}
 
     public static MirrorSummary build(MirrorOptions options) throws IOException {
-        ArchiveView view = ArchiveView.open(options.archive());
+        return build(ArchiveView.open(options.archive()), options);
+    }
+
+    /** Builds the mirror from a view already open on {@code options.archive()}. */
+    public static MirrorSummary build(ArchiveView view, MirrorOptions options) throws IOException {
         ArchiveView.Snapshot newest = view.newest().orElseThrow(() -> new IOException(
                 "no snapshot in " + ArchiveLayout.of(options.archive()).snapshots() + ": run linkshelf crawl first"));
         Path site = options.out();

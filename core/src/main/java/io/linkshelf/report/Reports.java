@@ -59,13 +59,23 @@ public final class Reports {
      * mirror (which {@code mirror --out} may have moved).
      */
     public static Path write(ArchiveLayout layout, SnapshotId snapshot) throws IOException {
-        ArchiveView view = ArchiveView.open(layout);
+        return write(ArchiveView.open(layout), snapshot, true);
+    }
+
+    /**
+     * Writes a snapshot's report from a view already open (its layout says where), so writing every
+     * snapshot's report reads the manifests once; {@code withIndex} also refreshes {@code reports/index.html}.
+     */
+    public static Path write(ArchiveView view, SnapshotId snapshot, boolean withIndex) throws IOException {
+        ArchiveLayout layout = view.layout();
         SnapshotReport report = report(view, snapshot, layout.reports());
         Files.createDirectories(layout.reportDir(snapshot));
         writeAtomically(layout.reportJson(snapshot), render(report, ReportFormat.JSON));
         Path html = layout.reportHtml(snapshot);
         writeAtomically(html, render(report, ReportFormat.HTML));
-        writeIndex(view, layout.reports());
+        if (withIndex) {
+            writeIndex(view, layout.reports());
+        }
         return html;
     }
 
