@@ -4,8 +4,6 @@ import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ArticleExtractor;
 import io.linkshelf.extract.PageResponse;
 import io.linkshelf.snapshot.ArchiveLayout;
-import io.linkshelf.snapshot.ImageCapture;
-import io.linkshelf.snapshot.ImageOutcome;
 import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.snapshot.ManifestStore;
 import io.linkshelf.snapshot.Outcome;
@@ -17,9 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +27,10 @@ import java.util.Set;
 /**
  * The archive as the derived views read it: a summary of every snapshot and, per article, its history —
  * its distinct versions in capture order and its current entry. Built once per view by streaming the
- * manifests entry by entry (oldest first), so memory holds the articles' histories and one entry at a
- * time, never every manifest; a whole manifest is read only when asked for ({@link #manifest}). Built
+ * manifests entry by entry (oldest first; {@link HistoryFold} keeps the fold of all but the newest under
+ * {@code archive/index/}, so a view reads only manifests it has not seen), so memory holds the articles'
+ * histories and one entry at a time, never every manifest; a whole manifest is read only when asked for
+ * ({@link #manifest}). Built
  * only from the snapshot manifests and the WARC files, so whatever it feeds (mirror, text store,
  * reports, exports) can be rebuilt from those alone.
  */
@@ -41,7 +39,7 @@ public final class ArchiveView {
     private final ArchiveLayout layout;
     private final List<Snapshot> snapshots;
     /** Every key any snapshot lists, in first-seen order, with its history. */
-    private final Map<String, History> histories;
+    private final Map<String, HistoryFold.History> histories;
     /** The keys of the newest snapshot, in its order. */
     private final List<String> newestKeys;
     private final Map<String, Capture> images;
@@ -77,22 +75,14 @@ public final class ArchiveView {
         }
     }
 
-    /** One article across the snapshots: its distinct versions and its newest entry that is not skipped. */
-    private static final class History {
-        final List<ArticleVersion> versions = new ArrayList<>(1);
-        Optional<ManifestEntry> latest = Optional.empty();
-    }
-
-    private ArchiveView(ArchiveLayout layout, List<Snapshot> snapshots, Map<String, History> histories,
-            List<String> newestKeys, Map<String, Capture> images, Map<String, Capture> goodImages,
-            Map<String, String> imageFailures) {
+    private ArchiveView(ArchiveLayout layout, HistoryFold fold) {
         this.layout = layout;
-        this.snapshots = List.copyOf(snapshots);
-        this.histories = histories;
-        this.newestKeys = List.copyOf(newestKeys);
-        this.images = images;
-        this.goodImages = goodImages;
-        this.imageFailures = imageFailures;
+        this.snapshots = List.copyOf(fold.snapshots);
+        this.histories = fold.histories;
+        this.newestKeys = List.copyOf(fold.newestKeys);
+        this.images = fold.images;
+        this.goodImages = fold.goodImages;
+        this.imageFailures = fold.imageFailures;
         this.reader = new CaptureReader(layout.warc());
     }
 
@@ -101,57 +91,12 @@ public final class ArchiveView {
         return open(ArchiveLayout.of(archive));
     }
 
-    /** Reads every manifest of the archive the layout describes; its mirror and reports paths are the views' own. */
+    /**
+     * Reads the archive the layout describes (its mirror and reports paths are the views' own): the saved history
+     * index ({@code archive/index/history.json}) and whatever manifests it does not hold yet, streamed.
+     */
     public static ArchiveView open(ArchiveLayout layout) throws IOException {
-        ManifestStore store = new ManifestStore(layout.snapshots());
-        List<Snapshot> snapshots = new ArrayList<>();
-        Map<String, History> histories = new LinkedHashMap<>();
-        Map<String, Capture> images = new HashMap<>();
-        Map<String, Capture> goodImages = new HashMap<>();
-        Map<String, String> imageFailures = new HashMap<>();
-        List<String> newestKeys = new ArrayList<>();
-        for (SnapshotId id : store.ids()) {
-            Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            List<String> keys = new ArrayList<>();
-            // Within a snapshot the first mention of an image counts; a newer snapshot's then replaces an older one's.
-            Map<String, Capture> snapshotImages = new HashMap<>();
-            Map<String, Capture> snapshotGood = new HashMap<>();
-            Map<String, String> snapshotFailures = new HashMap<>();
-            ManifestStore.Header header = store.scan(id, entry -> {
-                keys.add(entry.key());
-                outcomes.merge(entry.outcome(), 1, Integer::sum);
-                History history = histories.computeIfAbsent(entry.key(), k -> new History());
-                if (entry.outcome() != Outcome.SKIPPED) {
-                    history.latest = Optional.of(entry);
-                }
-                if (entry.content().isPresent() && entry.outcome().hasContent()) {
-                    Capture content = entry.content().get();
-                    boolean known = history.versions.stream()
-                            .anyMatch(v -> v.content().responseRecordId().equals(content.responseRecordId()));
-                    if (!known) {
-                        history.versions.add(new ArticleVersion(entry.key(), id, entry, content));
-                    }
-                }
-                for (ImageCapture image : entry.images()) {
-                    image.capture().ifPresent(c -> snapshotImages.putIfAbsent(image.url(), c));
-                    Optional<Capture> good = image.capture().filter(c -> c.status() >= 200 && c.status() < 300)
-                            .filter(c -> image.outcome() == ImageOutcome.OK || image.outcome() == ImageOutcome.CACHED);
-                    if (good.isPresent()) {
-                        snapshotGood.putIfAbsent(image.url(), good.get());
-                    } else {
-                        snapshotFailures.putIfAbsent(image.url(),
-                                image.reason().isBlank() ? image.outcome().label() : image.reason());
-                    }
-                }
-            });
-            images.putAll(snapshotImages);
-            goodImages.putAll(snapshotGood);
-            imageFailures.putAll(snapshotFailures);
-            snapshots.add(new Snapshot(header.id(), header.start(), header.end(), header.complete(), keys.size(), outcomes));
-            newestKeys.clear();
-            newestKeys.addAll(keys);
-        }
-        return new ArchiveView(layout, snapshots, histories, newestKeys, images, goodImages, imageFailures);
+        return new ArchiveView(layout, HistoryFold.of(layout));
     }
 
     /** Where the archive's files, its mirror and its reports are. */
@@ -190,19 +135,19 @@ public final class ArchiveView {
 
     /** The article's distinct versions, oldest first; empty if no snapshot ever captured it. */
     public List<ArticleVersion> versions(String key) {
-        History history = histories.get(key);
+        HistoryFold.History history = histories.get(key);
         return history == null ? List.of() : List.copyOf(history.versions);
     }
 
     public Optional<ArticleVersion> latestVersion(String key) {
-        History history = histories.get(key);
+        HistoryFold.History history = histories.get(key);
         return history == null || history.versions.isEmpty() ? Optional.empty()
                 : Optional.of(history.versions.get(history.versions.size() - 1));
     }
 
     /** The article's entry in the newest snapshot that lists it: its current state (ok, deleted, blocked...). */
     public Optional<ManifestEntry> latestEntry(String key) {
-        History history = histories.get(key);
+        HistoryFold.History history = histories.get(key);
         return history == null ? Optional.empty() : history.latest;
     }
 

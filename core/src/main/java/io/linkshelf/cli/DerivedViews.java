@@ -4,6 +4,7 @@ import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.search.TextStore;
 import io.linkshelf.warc.WarcIndexer;
 import java.io.IOException;
@@ -18,6 +19,19 @@ import java.nio.file.Path;
 final class DerivedViews {
 
     private DerivedViews() {}
+
+    private static boolean upToDate(ArchiveLayout layout, SnapshotId id, SnapshotId previous) throws IOException {
+        Path json = layout.reportJson(id);
+        Path html = layout.reportHtml(id);
+        if (!Files.isRegularFile(json) || !Files.isRegularFile(html)) {
+            return false;
+        }
+        long written = Math.min(Files.getLastModifiedTime(json).toMillis(), Files.getLastModifiedTime(html).toMillis());
+        if (Files.getLastModifiedTime(layout.manifest(id)).toMillis() >= written) {
+            return false;
+        }
+        return previous == null || Files.getLastModifiedTime(layout.manifest(previous)).toMillis() < written;
+    }
 
     /** After a crawl: index new WARC files (the crawl did), add new article versions to the text store. */
     static TextStore.Stats afterCrawl(Path archive) throws IOException {
@@ -38,13 +52,20 @@ final class DerivedViews {
         Path cdxj = ArchiveLayout.of(archive).cdxj();
         if (rebuild) {
             Files.deleteIfExists(cdxj);
+            Files.deleteIfExists(layout.historyIndex());
         }
         WarcIndexer.update(ArchiveLayout.of(archive).warc(), cdxj);
         ArchiveView view = ArchiveView.open(layout);
         if (rebuild) {
             TextStore.rebuild(view);
+            SnapshotId previous = null;
             for (ArchiveView.Snapshot snapshot : view.snapshots()) {
-                Reports.write(view, snapshot.id(), false);
+                // A report newer than its manifest and the one before it is what a rewrite would write again: a year
+                // of weekly snapshots must not make every rebuild read 104 manifests whole.
+                if (!upToDate(layout, snapshot.id(), previous)) {
+                    Reports.write(view, snapshot.id(), false);
+                }
+                previous = snapshot.id();
             }
             Reports.writeIndex(view, layout.reports());
         } else {

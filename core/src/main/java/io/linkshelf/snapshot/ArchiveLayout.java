@@ -12,6 +12,7 @@ import java.util.Objects;
  * archive/warc/                      WARC files ({@link #warc()})
  * archive/index/captures.cdxj        the CDXJ index ({@link #cdxj()})
  * archive/index/grep/                the grep index ({@link #grepIndex()})
+ * archive/index/history.json         the views' per-article history, derived ({@link #historyIndex()})
  * archive/snapshots/&lt;id&gt;.json        manifests, and &lt;id&gt;.journal ({@link #manifest}, {@link #journal})
  * archive/text/, text/.history/      the text store ({@link #text()}, {@link #textHistory()})
  * archive/mirror/ (or --out)         the offline site; pages a/&lt;key&gt;.html ({@link #mirrorPage})
@@ -81,6 +82,11 @@ public record ArchiveLayout(Path root, Path reports, Path mirror) {
 
     public Path cdxj() {
         return index().resolve("captures.cdxj");
+    }
+
+    /** The per-article history the views fold from the manifests, kept so each open reads only new manifests. */
+    public Path historyIndex() {
+        return index().resolve("history.json");
     }
 
     public Path grepIndex() {

@@ -45,6 +45,11 @@ public final class ManifestStore {
 
     private final Path dir;
 
+    /** A JSON mapper configured as the manifests' own, for files derived from them (the history index). */
+    public static ObjectMapper jsonMapper() {
+        return LINE_JSON.copy();
+    }
+
     public ManifestStore(Path snapshotsDir) {
         this.dir = snapshotsDir;
     }
