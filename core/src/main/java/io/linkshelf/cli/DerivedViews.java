@@ -4,6 +4,7 @@ import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.search.TextStore;
 import io.linkshelf.warc.WarcIndexer;
@@ -34,8 +35,12 @@ final class DerivedViews {
     }
 
     /** After a crawl: index new WARC files (the crawl did), add new article versions to the text store. */
+    @SuppressWarnings("try") // the views' lock is held for the try block's duration, never used by name
     static TextStore.Stats afterCrawl(Path archive) throws IOException {
-        return TextStore.update(archive);
+        // waits for a mirror build that holds the views' lock rather than write the text store beside it
+        try (ArchiveLock views = Locks.awaitViews(archive)) {
+            return TextStore.update(archive);
+        }
     }
 
     /** Before building the mirror: the same as after a crawl, or everything from scratch with {@code rebuild}. */

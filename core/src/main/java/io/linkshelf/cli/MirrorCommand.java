@@ -2,6 +2,7 @@ package io.linkshelf.cli;
 
 import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.mirror.Mirror;
 import io.linkshelf.mirror.MirrorOptions;
 import io.linkshelf.mirror.MirrorSummary;
@@ -58,6 +59,7 @@ final class MirrorCommand implements Callable<Integer> {
     Path reports = Path.of("reports");
 
     @Override
+    @SuppressWarnings("try") // the views' lock is held for the try block's duration, never used by name
     public Integer call() throws Exception {
         Set<PackFormat> formats = packFormats();
         if (!Files.isDirectory(ArchiveLayout.of(common.archive).snapshots())) {
@@ -65,22 +67,25 @@ final class MirrorCommand implements Callable<Integer> {
             throw new ArchiveUnusableException(message, new NoSuchFileException(ArchiveLayout.of(common.archive).snapshots().toString()));
         }
         Path site = out != null ? out : ArchiveLayout.of(common.archive).mirror();
-        MirrorSummary summary;
-        try {
-            ArchiveView view = DerivedViews.refresh(ArchiveLayout.of(common.archive, reports).withMirror(site), rebuild);
-            summary = Mirror.build(view, new MirrorOptions(common.archive, site, reports, rebuild));
-        } catch (IOException e) {
-            throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(describe(summary));
-        if (!formats.isEmpty()) {
-            for (Path packFile : Packs.write(common.archive, summary.site(), summary.snapshot(), formats)) {
-                stdout.println("Pack: " + packFile.toAbsolutePath());
+        // The derived views' lock, not the crawl's: a second build exits 3 naming the first; a crawl runs beside it.
+        try (ArchiveLock views = Locks.views(common.archive)) {
+            MirrorSummary summary;
+            try {
+                ArchiveView view = DerivedViews.refresh(ArchiveLayout.of(common.archive, reports).withMirror(site), rebuild);
+                summary = Mirror.build(view, new MirrorOptions(common.archive, site, reports, rebuild));
+            } catch (IOException e) {
+                throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);
             }
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(describe(summary));
+            if (!formats.isEmpty()) {
+                for (Path packFile : Packs.write(common.archive, summary.site(), summary.snapshot(), formats)) {
+                    stdout.println("Pack: " + packFile.toAbsolutePath());
+                }
+            }
+            stdout.println("Open: " + summary.index().toAbsolutePath().normalize());
+            stdout.flush();
         }
-        stdout.println("Open: " + summary.index().toAbsolutePath().normalize());
-        stdout.flush();
         return ExitCodes.OK;
     }
 
