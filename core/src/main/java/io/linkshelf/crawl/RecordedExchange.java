@@ -16,7 +16,10 @@ import java.util.Optional;
  * response bytes we read (status line, headers, and the body still chunked and content-encoded), ready
  * to become a WARC request/response pair. A redirect chain has one exchange per hop.
  *
- * <p>Closing it deletes the spooled response.
+ * <p>Closing it deletes the spooled response. It is the crawl's live, spooled side of an exchange (with the
+ * status and headers the crawl decides on); {@code ExchangeWriter} hands the same bytes to the WARC writer as a
+ * {@link io.linkshelf.warc.Exchange}, the record-to-be, and {@link io.linkshelf.warc.Truncation} is the one
+ * truncation type of both.
  */
 final class RecordedExchange implements AutoCloseable {
 
