@@ -1,9 +1,9 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.crawl.CrawlSummary;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.Outcome;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.linkshelf.cli;
 
 import io.linkshelf.crawl.CrawlListener;
 import io.linkshelf.crawl.CrawlProgress;
-import io.linkshelf.crawl.Outcome;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.Outcome;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

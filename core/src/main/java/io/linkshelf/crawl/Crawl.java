@@ -11,6 +11,13 @@ import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
 import edu.uci.ics.crawler4j.url.WebURL;
 import edu.uci.ics.crawler4j.url.WebURLFactory;
 import io.linkshelf.Version;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.WarcIndexer;
 import io.linkshelf.warc.WarcRecorder;
 import java.io.IOException;
@@ -76,7 +83,7 @@ public final class Crawl {
             throw new IllegalArgumentException("--only / --limit select no entry of the seed list; see `linkshelf seeds`");
         }
         Path archive = options.archive();
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        ManifestStore store = new ManifestStore(ArchiveLayout.of(archive).snapshots());
         SnapshotManifest base = SnapshotPlanner.plan(options, store, started, runOptions());
         boolean resumed = base.runs() > 1;
         RunLedger ledger = new RunLedger(store, base, runOptions());
@@ -90,9 +97,9 @@ public final class Crawl {
                 notice(stop.reason());
             }
         });
-        Path state = archive.resolve("state");
-        DailyBudget budget = DailyBudget.load(state.resolve("budget.json"), clock);
-        HttpsHosts httpsHosts = HttpsHosts.load(state.resolve("https-hosts.json"));
+        ArchiveLayout layout = ArchiveLayout.of(archive);
+        DailyBudget budget = DailyBudget.load(layout.budgetFile(), clock);
+        HttpsHosts httpsHosts = HttpsHosts.load(layout.httpsHostsFile());
         KnownGoodPages knownGood = knownGood(ledger, history);
         Set<String> articleHosts = articleHosts(ledger);
         budget.forecast(pendingPerHost(ledger), options.profiles()).forEach(this::notice);
@@ -100,7 +107,7 @@ public final class Crawl {
         Path frontierDir = freshFrontierDir(archive);
         CrawlConfig config = crawlConfig(frontierDir);
         FetcherSettings settings = fetcherSettings();
-        try (WarcRecorder recorder = WarcRecorder.open(archive.resolve("warc"), base.id().value(), warcinfo(),
+        try (WarcRecorder recorder = WarcRecorder.open(ArchiveLayout.of(archive).warc(), base.id().value(), warcinfo(),
                         WarcRecorder.DEFAULT_ROLL_AT_BYTES, options.recordSecrets());
                 HttpFetcher fetcher = new HttpFetcher(settings, clock, httpsHosts)) {
             fetcher.cookieWarnings().forEach(this::notice);
@@ -143,7 +150,7 @@ public final class Crawl {
             throw new IOException(fatal.get().getMessage()
                     + "; the snapshot is saved as far as it got, and the next run resumes it", fatal.get());
         }
-        WarcIndexer.update(archive.resolve("warc"), archive.resolve("index").resolve("captures.cdxj"));
+        WarcIndexer.update(ArchiveLayout.of(archive).warc(), ArchiveLayout.of(archive).cdxj());
         return CrawlSummary.of(finished, resumed, Duration.between(started, clock.instant()), ledger.hosts(), notices,
                 store.pathOf(base.id()), scheduler.offline(articleHosts));
     }
@@ -289,14 +296,14 @@ public final class Crawl {
 
     /** crawler4j's state is rebuilt each run from the manifest, so a frontier left by a killed run is swept away. */
     private static Path freshFrontierDir(Path archive) throws IOException {
-        Path state = archive.resolve("state");
+        Path dir = ArchiveLayout.of(archive).frontier();
+        Path state = dir.getParent();
         Files.createDirectories(state);
         try (Stream<Path> old = Files.list(state)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("frontier")).toList()) {
                 deleteQuietly(p);
             }
         }
-        Path dir = state.resolve("frontier");
         Files.createDirectories(dir);
         return dir;
     }

@@ -1,5 +1,7 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

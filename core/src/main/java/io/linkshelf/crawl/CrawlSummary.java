@@ -1,5 +1,10 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

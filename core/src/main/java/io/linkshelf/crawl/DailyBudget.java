@@ -3,6 +3,7 @@ package io.linkshelf.crawl;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.linkshelf.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class DailyBudget {
                 stored.put(host, times.stream().map(Instant::toString).toList());
             }
         });
-        StateFiles.write(file, JSON.writeValueAsString(stored));
+        AtomicFiles.write(file, JSON.writeValueAsBytes(stored), AtomicFiles.Durability.DURABLE);
     }
 
     /**

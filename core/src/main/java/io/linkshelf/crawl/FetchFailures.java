@@ -2,7 +2,7 @@ package io.linkshelf.crawl;
 
 import io.linkshelf.crawl.FetchResult.Cause;
 import io.linkshelf.crawl.FetchResult.Failure;
-import io.linkshelf.crawl.RecordedExchange.Truncation;
+import io.linkshelf.warc.Truncation;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;

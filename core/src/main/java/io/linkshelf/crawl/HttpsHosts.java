@@ -3,6 +3,7 @@ package io.linkshelf.crawl;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.linkshelf.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -90,7 +91,7 @@ final class HttpsHosts {
             learned.put(key, value);
             if (file.isPresent()) {
                 try {
-                    StateFiles.write(file.get(), JSON.writeValueAsString(learned));
+                    AtomicFiles.write(file.get(), JSON.writeValueAsBytes(learned), AtomicFiles.Durability.DURABLE);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + file.get() + ": " + e.getMessage(), e);
                 }

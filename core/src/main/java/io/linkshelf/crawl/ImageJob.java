@@ -1,5 +1,8 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.net.URI;

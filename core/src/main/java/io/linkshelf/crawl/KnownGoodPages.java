@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.warc.Capture;
 import java.net.URI;
 import java.util.ArrayDeque;

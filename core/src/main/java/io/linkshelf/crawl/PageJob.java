@@ -8,6 +8,11 @@ import io.linkshelf.extract.PageClassifier;
 import io.linkshelf.extract.PageResponse;
 import io.linkshelf.extract.PageState;
 import io.linkshelf.extract.PageVerdict;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.net.URI;
@@ -154,7 +159,7 @@ final class PageJob {
         ManifestEntry.Validators validators = new ManifestEntry.Validators(last.header("ETag"), last.header("Last-Modified"));
         String reason = same ? "same content as the capture of " + lastGood.get().date() : verdict.reason();
         ManifestEntry captured = run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason,
-                finalUrl, status, Optional.of(record), Optional.of(content), validators, ArticleFacts.of(article), tries));
+                finalUrl, status, Optional.of(record), Optional.of(content), validators, ManifestEntry.ArticleFacts.of(article), tries));
         run.knownGood().add(captured);
         queueImages(key, images.stream().map(ref -> ref.url().toString()).distinct().toList());
     }

@@ -1,5 +1,9 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.linkshelf.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.crawl.CrawlProgress;
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

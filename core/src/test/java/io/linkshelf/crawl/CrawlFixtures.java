@@ -2,6 +2,9 @@ package io.linkshelf.crawl;
 
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.testing.FixturePages;
 import io.linkshelf.testing.RecordedRequest;
 import io.linkshelf.testing.Response;

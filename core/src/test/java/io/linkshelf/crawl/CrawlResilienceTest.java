@@ -1,7 +1,8 @@
 package io.linkshelf.crawl;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.testing.RecordedRequest;
 import io.linkshelf.testing.Response;
 import io.linkshelf.testing.TestServer;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Politeness and resilience against sites as they are: https-only hosts, captchas that belong to one URL, sites
