@@ -18,9 +18,9 @@ import java.util.Objects;
  * archive/mirror/ (or --out)         the offline site; pages a/&lt;key&gt;.html ({@link #mirrorPage})
  * archive/packs/                     zip, tar.gz and WACZ packs ({@link #packs()})
  * archive/quarantine/                damaged WARC files moved aside ({@link #quarantine()})
- * archive/state/                     the lock, the crawl frontier, view locks ({@link #state()})
- * archive/exports/                   EPUB and Markdown exports ({@link #exports()})
+ * archive/state/                     the lock, the crawl frontier, view locks, the daily budget, https-only hosts ({@link #state()})
  * reports/&lt;id&gt;/report.{html,json}, reports/index.html ({@link #reportHtml}, {@link #reportsIndex()})
+ * exports/ (beside reports/)         EPUB and Markdown exports ({@link #exports()})
  * </pre>
  *
  * @param root the archive root
@@ -170,8 +170,9 @@ public record ArchiveLayout(Path root, Path reports, Path mirror) {
         return state().resolve("https-hosts.json");
     }
 
+    /** EPUB and Markdown exports: {@code exports/} beside the reports root (ARCHITECTURE.md), derived. */
     public Path exports() {
-        return root.resolve("exports");
+        return reports.resolveSibling("exports");
     }
 
     public Path reportDir(SnapshotId id) {
