@@ -1,0 +1,51 @@
+package io.linkshelf.export;
+
+import io.linkshelf.crawl.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What both exports share: removing files the list no longer asks for, and the closing figures. */
+final class Exports {
+
+    private Exports() {}
+
+    /** Deletes files an earlier export owned that no unit owns now (an article left the list, a book was renamed). */
+    static void removeStale(Path dir, ExportState before, Map<String, ExportState.Unit> now) throws IOException {
+        Set<String> kept = new HashSet<>();
+        now.values().forEach(u -> kept.addAll(u.files()));
+        for (ExportState.Unit unit : before.units().values()) {
+            for (String file : unit.files()) {
+                if (!kept.contains(file)) {
+                    Path path = dir.resolve(file).normalize();
+                    if (path.startsWith(dir.normalize())) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+    }
+
+    static ExportSummary summary(ExportOptions options, Path dir, Shelf shelf, List<Path> files, int filesWritten,
+            int rendered, int images, int missingImages) throws IOException {
+        Set<String> captured = new HashSet<>();
+        Set<String> missing = new HashSet<>();
+        Set<String> deleted = new HashSet<>();
+        for (ShelfItem item : shelf.items()) {
+            (item.captured() ? captured : missing).add(item.key());
+            if (item.captured() && item.state() == Outcome.DELETED) {
+                deleted.add(item.key());
+            }
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
+        }
+        return new ExportSummary(options.format(), dir, files, filesWritten, captured.size(), rendered,
+                captured.size() - Math.min(rendered, captured.size()), missing.size(), deleted.size(), images, missingImages, bytes);
+    }
+}
