@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +31,9 @@ final class EpubBook {
 
     /** EPUB's core image types; an image in another format (AVIF, BMP) shows its alt text instead. */
     private static final Set<String> CORE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    /** 1980-01-02: ZIP's DOS times start in 1980; a day later stays in range in every time zone. */
+    private static final long DOS_EPOCH = 315_619_200_000L;
 
     /** What writing a book did. */
     record Result(int articles, int images, int missingImages) {}
@@ -68,7 +70,8 @@ final class EpubBook {
 
     private Result writeEntries(ZipArchiveOutputStream zip, Book book, String uid, Instant modified, int done, int total)
             throws IOException {
-        FileTime time = FileTime.from(modified);
+        // DOS time only: a FileTime would add an extended-timestamp extra field, which EPUB forbids on the mimetype.
+        long time = Math.max(modified.toEpochMilli(), DOS_EPOCH);
         // The OCF rule: "mimetype" first, stored uncompressed, so a reader can sniff the type at a fixed offset.
         stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII), time);
         deflated(zip, "META-INF/container.xml", EpubDocs.CONTAINER, time);
@@ -151,23 +154,23 @@ final class EpubBook {
         return new Result(documents.size(), names.size(), missingImages);
     }
 
-    private static void stored(ZipArchiveOutputStream zip, String name, byte[] bytes, FileTime time) throws IOException {
+    private static void stored(ZipArchiveOutputStream zip, String name, byte[] bytes, long time) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setMethod(ZipArchiveEntry.STORED);
         entry.setSize(bytes.length);
         CRC32 crc = new CRC32();
         crc.update(bytes);
         entry.setCrc(crc.getValue());
-        entry.setLastModifiedTime(time);
+        entry.setTime(time);
         zip.putArchiveEntry(entry);
         zip.write(bytes);
         zip.closeArchiveEntry();
     }
 
-    private static void deflated(ZipArchiveOutputStream zip, String name, String text, FileTime time) throws IOException {
+    private static void deflated(ZipArchiveOutputStream zip, String name, String text, long time) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setMethod(ZipArchiveEntry.DEFLATED);
-        entry.setLastModifiedTime(time);
+        entry.setTime(time);
         zip.putArchiveEntry(entry);
         OutputStream out = zip;
         out.write(text.getBytes(StandardCharsets.UTF_8));
