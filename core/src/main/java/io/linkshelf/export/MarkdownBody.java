@@ -23,7 +23,6 @@ final class MarkdownBody {
             .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.TEXT)
             .set(FlexmarkHtmlConverter.EXT_INLINE_INS, ExtensionConversion.TEXT)
             .set(FlexmarkHtmlConverter.EXT_MATH, ExtensionConversion.TEXT)
-            .set(FlexmarkHtmlConverter.MAX_TRAILING_BLANK_LINES, 0)
             .toImmutable()).build();
 
     private MarkdownBody() {}
