@@ -50,18 +50,21 @@ final class EpubExport {
             int articles = book.documents().size();
             if (before.unit(book.file()).map(u -> u.fingerprint().equals(fingerprint)).orElse(false) && Files.isRegularFile(target)) {
                 units.put(book.file(), before.unit(book.file()).get());
+                book.documents().forEach(d -> before.unit(EpubBook.chapterId(book, d.key()))
+                        .ifPresent(u -> units.put(EpubBook.chapterId(book, d.key()), u)));
                 done += articles;
                 progress.onArticle(done, total, book.file());
                 continue;
             }
             String uid = "urn:uuid:" + UUID.nameUUIDFromBytes(("linkshelf epub " + book.file()).getBytes(StandardCharsets.UTF_8));
-            EpubBook.Result result = writer.write(book, target, uid, modified, done, total);
+            EpubBook.Result result = writer.write(book, target, uid, modified, before, done, total);
             done += articles;
             booksWritten++;
-            rendered += result.articles();
+            rendered += result.rendered();
             imageFiles += result.images();
             missingImages += result.missingImages();
-            units.put(book.file(), new ExportState.Unit(fingerprint, List.of(book.file())));
+            units.put(book.file(), new ExportState.Unit(fingerprint, List.of(book.file()), List.of()));
+            units.putAll(result.chapters());
         }
         if (options.whole()) {
             Exports.removeStale(dir, before, units);

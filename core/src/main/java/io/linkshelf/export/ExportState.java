@@ -29,11 +29,13 @@ record ExportState(int format, Map<String, Unit> units) {
 
     /**
      * @param fingerprint the digest of everything the unit was made from
-     * @param files the files it wrote, relative to the export directory, with {@code /}
+     * @param files the files it wrote, relative to the export directory with {@code /} (for a chapter: its entries in the book)
+     * @param links the keys of the archived articles its body links to, whose presence its rendering depends on
      */
-    record Unit(String fingerprint, List<String> files) {
+    record Unit(String fingerprint, List<String> files, List<String> links) {
         Unit {
             files = List.copyOf(files);
+            links = List.copyOf(links);
         }
     }
 

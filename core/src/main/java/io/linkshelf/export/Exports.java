@@ -14,12 +14,18 @@ final class Exports {
 
     private Exports() {}
 
-    /** Deletes files an earlier export owned that no unit owns now (an article left the list, a book was renamed). */
+    /**
+     * Deletes files an earlier export owned that no unit owns now (an article left the list, a book was renamed).
+     * Units whose id holds {@code #} are chapters: their files are entries inside a book, not files.
+     */
     static void removeStale(Path dir, ExportState before, Map<String, ExportState.Unit> now) throws IOException {
         Set<String> kept = new HashSet<>();
         now.values().forEach(u -> kept.addAll(u.files()));
-        for (ExportState.Unit unit : before.units().values()) {
-            for (String file : unit.files()) {
+        for (Map.Entry<String, ExportState.Unit> unit : before.units().entrySet()) {
+            if (unit.getKey().contains("#")) {
+                continue;
+            }
+            for (String file : unit.getValue().files()) {
                 if (!kept.contains(file)) {
                     Path path = dir.resolve(file).normalize();
                     if (path.startsWith(dir.normalize())) {

@@ -59,17 +59,13 @@ final class MarkdownExport {
         for (ShelfItem item : notes.values()) {
             String path = paths.get(item.key());
             Optional<ExportState.Unit> old = before.unit(item.key());
-            List<String> oldLinks = old.map(u -> u.files().stream().filter(f -> f.startsWith("link:")).map(f -> f.substring(5)).toList())
-                    .orElse(List.of());
-            String fingerprint = fingerprint(item, images, path, oldLinks, paths);
+            String fingerprint = fingerprint(item, images, path, old.map(ExportState.Unit::links).orElse(List.of()), paths);
             if (old.isPresent() && old.get().fingerprint().equals(fingerprint) && Files.isRegularFile(dir.resolve(path))) {
                 units.put(item.key(), old.get());
             } else {
                 Note note = write(view, images, dir, item, path, paths);
                 String settled = fingerprint(item, images, path, note.links(), paths);
-                List<String> owned = new ArrayList<>(note.files());
-                note.links().forEach(k -> owned.add("link:" + k));
-                units.put(item.key(), new ExportState.Unit(settled, owned));
+                units.put(item.key(), new ExportState.Unit(settled, note.files(), note.links()));
                 rendered++;
                 written++;
                 imageFiles += note.images();
@@ -84,7 +80,7 @@ final class MarkdownExport {
             if (writeIfChanged(dir.resolve(index), index(author.getKey(), author.getValue(), index, paths))) {
                 written++;
             }
-            units.put("index " + author.getKey(), new ExportState.Unit("-", List.of(index)));
+            units.put("index:" + SafeNames.of(author.getKey(), "author"), new ExportState.Unit("-", List.of(index), List.of()));
         }
         if (options.whole()) {
             Exports.removeStale(dir, before, units);
@@ -219,11 +215,15 @@ final class MarkdownExport {
         }
     }
 
-    /** Text for a heading or link label: Markdown's own characters escaped, so a title never turns into markup. */
+    /**
+     * Text for a heading, list item or link label: the characters that start markup mid-line escaped (and {@code #},
+     * a tag in Obsidian; {@code $}, its math), so a title never turns into markup. It never starts a line, so the
+     * block markers ({@code -}, {@code +}, {@code 1.}) need nothing.
+     */
     static String inline(String text) {
         StringBuilder b = new StringBuilder();
         for (char c : text.replaceAll("[\\r\\n]+", " ").toCharArray()) {
-            if ("\\`*_{}[]<>()#+-.!|~&$".indexOf(c) >= 0) {
+            if ("\\`*_[]<>#!|~&$".indexOf(c) >= 0) {
                 b.append('\\');
             }
             b.append(c);

@@ -214,6 +214,26 @@ class EpubExportTest {
         assertThat(identities(again)).isEqualTo(before);
     }
 
+    @Test
+    void aChangedBookCopiesItsUnchangedChaptersFromThePreviousOneInsteadOfRenderingThemAgain() throws Exception {
+        Path grown = dir.resolve("grown");
+        ExportOptions part = new ExportOptions(fixture.archive(), grown, ExportOptions.Format.EPUB, ExportOptions.Grouping.AUTHOR,
+                Optional.of(java.util.regex.Pattern.compile("召回|MMoE")), Optional.empty());
+        ExportSummary small = Export.run(part, ExportProgress.SILENT);
+        assertThat(small.rendered()).isEqualTo(2);
+        Path book = grown.resolve("epub").resolve("搜广推小站.epub");
+        String same = "OEBPS/text/" + fixture.keys().get("same") + ".xhtml";
+        byte[] before = entries(book).get(same);
+
+        ExportSummary whole = Export.run(options(fixture.archive(), grown, ExportOptions.Grouping.AUTHOR), ExportProgress.SILENT);
+        assertThat(whole.rendered()).as("the deleted article and the five of the other book").isEqualTo(6);
+        assertThat(whole.unchanged()).isEqualTo(2);
+        Map<String, byte[]> after = entries(book);
+        assertThat(after.get(same)).isEqualTo(before);
+        assertThat(after).containsKey("OEBPS/text/" + fixture.keys().get("deleted") + ".xhtml");
+        assertValid(book);
+    }
+
     /** Each file's inode (where the file system has one) and modification time. */
     static Map<Path, Object> identities(Path root) throws IOException {
         Map<Path, Object> ids = new LinkedHashMap<>();
