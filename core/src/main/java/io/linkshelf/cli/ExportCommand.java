@@ -122,7 +122,17 @@ final class ExportCommand implements Callable<Integer> {
         if (s.missingImages() > 0) {
             text.append(", ").append(s.missingImages()).append(" not archived (shown as alt text)");
         }
-        text.append(String.format(Locale.ROOT, ". %.1f MiB.", s.bytes() / 1048576.0));
+        text.append(". ").append(epub ? "Books: " : "Indexes: ").append(size(s.bytes())).append('.');
         return text.toString();
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 10_000) {
+            return bytes + " bytes";
+        }
+        if (bytes < 10_000_000) {
+            return (bytes + 512) / 1024 + " KiB";
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 }
