@@ -122,7 +122,7 @@ final class ExportCommand implements Callable<Integer> {
         if (s.missingImages() > 0) {
             text.append(", ").append(s.missingImages()).append(" not archived (shown as alt text)");
         }
-        text.append(". ").append(epub ? "Books: " : "Indexes: ").append(size(s.bytes())).append('.');
+        text.append(". ").append(epub ? "Books: " : "Notes and images: ").append(size(s.bytes())).append('.');
         return text.toString();
     }
 

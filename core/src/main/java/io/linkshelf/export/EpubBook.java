@@ -43,9 +43,9 @@ final class EpubBook {
 
     private final ArchiveView view;
     private final ArchivedImages images;
-    private final ExportProgress progress;
+    private final ProgressCounter progress;
 
-    EpubBook(ArchiveView view, ArchivedImages images, ExportProgress progress) {
+    EpubBook(ArchiveView view, ArchivedImages images, ProgressCounter progress) {
         this.view = view;
         this.images = images;
         this.progress = progress;
@@ -58,10 +58,8 @@ final class EpubBook {
 
     /**
      * @param before the previous export's state, whose chapters may be reused from the book at {@code target}
-     * @param done articles handled before this book, for progress
-     * @param total articles of the whole export, for progress
      */
-    Result write(Book book, Path target, String uid, Instant modified, ExportState before, int done, int total) throws IOException {
+    Result write(Book book, Path target, String uid, Instant modified, ExportState before) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -70,7 +68,7 @@ final class EpubBook {
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(temp.toFile());
                     ZipFile previous = Files.isRegularFile(target) ? ZipFile.builder().setPath(target).get() : null) {
                 result = new Writer(zip, book, before, previous, Math.max(modified.toEpochMilli(), DOS_EPOCH))
-                        .write(uid, modified, done, total);
+                        .write(uid, modified);
             }
             AtomicFiles.move(temp, target);
             return result;
@@ -99,7 +97,7 @@ final class EpubBook {
             this.time = time;
         }
 
-        Result write(String uid, Instant modified, int done, int total) throws IOException {
+        Result write(String uid, Instant modified) throws IOException {
             // The OCF rule: "mimetype" first, stored uncompressed, so a reader can sniff the type at a fixed offset.
             stored("mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
             deflated("META-INF/container.xml", EpubDocs.CONTAINER);
@@ -115,7 +113,6 @@ final class EpubBook {
             int rendered = 0;
             int reused = 0;
             int missingImages = 0;
-            int handled = done;
             Instant newest = Instant.EPOCH;
             for (ShelfItem item : documents) {
                 Optional<ExportState.Unit> old = before.unit(chapterId(book, item.key()));
@@ -133,7 +130,7 @@ final class EpubBook {
                 spine.add(item.key());
                 Instant captured = item.version().orElseThrow().content().date();
                 newest = captured.isAfter(newest) ? captured : newest;
-                progress.onArticle(++handled, total, book.file());
+                progress.add(1, book.file());
             }
             Optional<Instant> newestCapture = documents.isEmpty() ? Optional.empty() : Optional.of(newest);
             deflated("OEBPS/contents.xhtml", EpubDocs.contents(book, documents.size(), newestCapture));

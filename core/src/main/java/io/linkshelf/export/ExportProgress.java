@@ -1,7 +1,8 @@
 package io.linkshelf.export;
 
 /**
- * Told after each article is exported (or found unchanged), on the exporting thread; for a progress line.
+ * Told after each article is exported (or found unchanged). Books and notes are exported on several threads; the
+ * export makes the calls one at a time, so an implementation needs no locking of its own.
  */
 @FunctionalInterface
 public interface ExportProgress {

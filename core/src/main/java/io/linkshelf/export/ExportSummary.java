@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param deleted articles deleted at the source, exported from their last good copy
  * @param images image files embedded or copied (each once per book or note)
  * @param missingImages images shown as alt text because the archive holds no copy
- * @param bytes the size of the files the export holds
+ * @param bytes the size of everything the export directory holds
  */
 public record ExportSummary(ExportOptions.Format format, Path dir, List<Path> files, int filesWritten, int articles,
         int rendered, int unchanged, int missing, int deleted, int images, int missingImages, long bytes) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** What both exports share: removing files the list no longer asks for, and the closing figures. */
 final class Exports {
@@ -36,6 +37,9 @@ final class Exports {
         }
     }
 
+    /**
+     * @param files the books, or the author indexes of a Markdown export
+     */
     static ExportSummary summary(ExportOptions options, Path dir, Shelf shelf, List<Path> files, int filesWritten,
             int rendered, int images, int missingImages) throws IOException {
         Set<String> captured = new HashSet<>();
@@ -48,8 +52,10 @@ final class Exports {
             }
         }
         long bytes = 0;
-        for (Path f : files) {
-            bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                bytes += f.getFileName().toString().equals(ExportState.FILE) ? 0 : Files.size(f);
+            }
         }
         return new ExportSummary(options.format(), dir, files, filesWritten, captured.size(), rendered,
                 captured.size() - Math.min(rendered, captured.size()), missing.size(), deleted.size(), images, missingImages, bytes);

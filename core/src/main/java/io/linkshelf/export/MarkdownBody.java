@@ -12,7 +12,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
  */
 final class MarkdownBody {
 
-    private static final FlexmarkHtmlConverter CONVERTER = FlexmarkHtmlConverter.builder(new MutableDataSet()
+    /** One converter per thread: notes are converted on several threads, and the converter promises nothing about that. */
+    private static final ThreadLocal<FlexmarkHtmlConverter> CONVERTER = ThreadLocal.withInitial(() -> FlexmarkHtmlConverter.builder(new MutableDataSet()
             .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
             .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false)
             .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
@@ -23,11 +24,11 @@ final class MarkdownBody {
             .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.TEXT)
             .set(FlexmarkHtmlConverter.EXT_INLINE_INS, ExtensionConversion.TEXT)
             .set(FlexmarkHtmlConverter.EXT_MATH, ExtensionConversion.TEXT)
-            .toImmutable()).build();
+            .toImmutable()).build());
 
     private MarkdownBody() {}
 
     static String of(String html) {
-        return CONVERTER.convert(html).strip() + "\n";
+        return CONVERTER.get().convert(html).strip() + "\n";
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * The Markdown export: {@code <out>/md/<author>/<sub-section>/<key>.md} per captured article with YAML front matter,
@@ -51,28 +52,34 @@ final class MarkdownExport {
             }
         }
         Map<String, ExportState.Unit> units = new LinkedHashMap<>(options.whole() ? Map.of() : before.units());
-        int done = 0;
-        int rendered = 0;
-        int imageFiles = 0;
-        int missingImages = 0;
-        int written = 0;
+        ProgressCounter counter = new ProgressCounter(progress, notes.size());
+        List<Callable<Written>> jobs = new ArrayList<>();
         for (ShelfItem item : notes.values()) {
             String path = paths.get(item.key());
             Optional<ExportState.Unit> old = before.unit(item.key());
             String fingerprint = fingerprint(item, images, path, old.map(ExportState.Unit::links).orElse(List.of()), paths);
             if (old.isPresent() && old.get().fingerprint().equals(fingerprint) && Files.isRegularFile(dir.resolve(path))) {
                 units.put(item.key(), old.get());
-            } else {
-                Note note = write(view, images, dir, item, path, paths);
-                String settled = fingerprint(item, images, path, note.links(), paths);
-                units.put(item.key(), new ExportState.Unit(settled, note.files(), note.links()));
-                rendered++;
-                written++;
-                imageFiles += note.images();
-                missingImages += note.missingImages();
+                counter.add(1, path);
+                continue;
             }
-            progress.onArticle(++done, notes.size(), path);
+            // Notes own separate files (each its own image folder), so they are written on one thread per core.
+            jobs.add(() -> {
+                Note note = write(view, images, dir, item, path, paths);
+                counter.add(1, path);
+                String settled = fingerprint(item, images, path, note.links(), paths);
+                return new Written(item.key(), new ExportState.Unit(settled, note.files(), note.links()), note);
+            });
         }
+        int imageFiles = 0;
+        int missingImages = 0;
+        for (Written w : Workers.run(jobs)) {
+            units.put(w.key(), w.unit());
+            imageFiles += w.note().images();
+            missingImages += w.note().missingImages();
+        }
+        int rendered = jobs.size();
+        int written = jobs.size();
         List<Path> indexes = new ArrayList<>();
         for (Map.Entry<String, Map<Optional<String>, List<ShelfItem>>> author : shelf.sections().entrySet()) {
             String index = SafeNames.of(author.getKey(), "author") + "/index.md";
@@ -91,6 +98,9 @@ final class MarkdownExport {
 
     /** A written note: the files it owns (relative to the export) and the archived articles its body links to. */
     private record Note(List<String> files, List<String> links, int images, int missingImages) {}
+
+    /** A note written in this run and its state. */
+    private record Written(String key, ExportState.Unit unit, Note note) {}
 
     private static Note write(ArchiveView view, ArchivedImages images, Path dir, ShelfItem item, String path,
             Map<String, String> paths) throws IOException {
