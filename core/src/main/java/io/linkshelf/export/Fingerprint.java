@@ -23,7 +23,7 @@ final class Fingerprint {
 
     /** An article's inputs: its place, title, state, captured version and the copy of each image it shows. */
     Fingerprint add(ShelfItem item, ArchivedImages images) {
-        add("item", item.key(), item.title(), item.url(), item.state().label(), item.placement().author(),
+        add("item", item.key(), item.title(), item.url(), item.status(), item.placement().author(),
                 item.placement().subsection().orElse(""));
         item.version().ifPresent(v -> {
             add("version", v.snapshot().value(), v.content().responseRecordId());

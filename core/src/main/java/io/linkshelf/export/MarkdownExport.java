@@ -159,7 +159,7 @@ final class MarkdownExport {
         fields.put("source", item.url());
         fields.put("captured", version.content().date().toString());
         fields.put("snapshot", version.snapshot().value());
-        fields.put("status", item.state().label());
+        fields.put("status", item.status());
         fields.put("key", item.key());
         StringBuilder md = new StringBuilder(FrontMatter.of(fields)).append('\n');
         md.append("# ").append(inline(item.title())).append("\n\n");

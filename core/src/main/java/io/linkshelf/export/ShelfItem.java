@@ -27,6 +27,14 @@ record ShelfItem(String key, String title, Placement placement, String url, Outc
         Objects.requireNonNull(version, "version");
     }
 
+    /**
+     * The state a reader is told: {@code ok} while the source still serves what was archived (captured again or
+     * unchanged, which differ only in how the crawl stored it), else the outcome, e.g. {@code deleted}.
+     */
+    String status() {
+        return state.hasContent() ? Outcome.OK.label() : state.label();
+    }
+
     boolean captured() {
         return version.isPresent();
     }

@@ -141,6 +141,9 @@ class MarkdownExportTest {
         assertThat(yaml.path("captured").asText()).endsWith("Z");
         assertThat(body(note)).contains("deleted at the source").contains("出价策略包括 oCPC 与 oCPM。");
 
+        // "same" was captured again unchanged (a revisit): for a reader that is simply ok
+        assertThat(frontMatter(md.resolve("搜广推小站/召回/" + fixture.keys().get("same") + ".md")).path("status").asText())
+                .isEqualTo("ok");
         Path tricky = md.resolve("炼丹笔记/" + fixture.keys().get("tricky") + ".md");
         assertThat(frontMatter(tricky).path("title").asText()).isEqualTo(FixtureArchive.TITLES.get("tricky"));
         Article article = view.article(view.latestVersion(fixture.keys().get("same")).orElseThrow()).orElseThrow();
