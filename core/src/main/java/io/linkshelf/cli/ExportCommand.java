@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
         name = "export",
         header = "Exports the archive for reading anywhere: EPUB books per author, or a Markdown library.",
         description = {
-            "Builds EPUB 3 books (one per author section by default, sub-sections as chapters) or one Markdown",
-            "note per article with YAML front matter and local images, from the WARC files and snapshot",
-            "manifests alone. Never touches the network; only what changed is written again.",
+            "Builds EPUB 3 books (one per author section by default, sub-sections as",
+            "chapters) or one Markdown note per article with YAML front matter and local",
+            "images, from the WARC files and snapshot manifests alone. Never touches the",
+            "network; only what changed is written again.",
         },
         mixinStandardHelpOptions = true,
         sortOptions = false)
