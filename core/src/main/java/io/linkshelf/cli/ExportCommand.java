@@ -4,8 +4,12 @@ import io.linkshelf.export.Export;
 import io.linkshelf.export.ExportOptions;
 import io.linkshelf.export.ExportProgress;
 import io.linkshelf.export.ExportSummary;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ArchiveLock;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,16 +57,27 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--author", paramLabel = "NAME", description = "Only the author section whose name contains NAME.")
     String author;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "exports",
-            description = "Exports root: books go to DIR/epub, notes to DIR/md (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("exports");
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Exports root: books go to DIR/epub, notes to DIR/md (default: exports beside --reports).")
+    Path out;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Reports root; without --out, exports go to the folder exports beside it (default: ${DEFAULT-VALUE}).")
+    Path reports = Path.of("reports");
 
     @Option(names = "--quiet", description = "No progress (for cron); the closing summary is still printed.")
     boolean quiet;
 
     @Override
+    @SuppressWarnings("try") // the views' lock is held for the try block's duration, never used by name
     public Integer call() throws Exception {
         ExportOptions options = options();
+        Path snapshots = ArchiveLayout.of(common.archive).snapshots();
+        if (!Files.isDirectory(snapshots)) {
+            // before the views' lock, which would create state/ in a folder that is no archive
+            throw new ArchiveUnusableException("cannot export: no archive at " + common.archive
+                    + " (no snapshots/ folder): run linkshelf crawl first", new NoSuchFileException(snapshots.toString()));
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean live = !quiet && System.console() != null;
         int[] width = {0};
@@ -73,8 +88,11 @@ final class ExportCommand implements Callable<Integer> {
             width[0] = TextWidth.of(line);
         };
         ExportSummary summary;
-        try {
+        // The derived views' lock, as the mirror takes it: opening the archive view may rewrite its history index.
+        try (ArchiveLock views = Locks.views(common.archive)) {
             summary = Export.run(options, progress);
+        } catch (Export.NothingToExportException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
             throw new ArchiveUnusableException("cannot export: " + e.getMessage(), e);
         } finally {
@@ -96,7 +114,8 @@ final class ExportCommand implements Callable<Integer> {
             if (only != null) {
                 pattern = Optional.of(Pattern.compile(only, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             }
-            return new ExportOptions(common.archive, out, ExportOptions.Format.parse(format), ExportOptions.Grouping.parse(by),
+            Path root = out != null ? out : ArchiveLayout.of(common.archive, reports).exports();
+            return new ExportOptions(common.archive, root, ExportOptions.Format.parse(format), ExportOptions.Grouping.parse(by),
                     pattern, Optional.ofNullable(author).filter(a -> !a.isBlank()));
         } catch (PatternSyntaxException e) {
             throw new ParameterException(spec.commandLine(), "--only: bad regular expression: " + e.getDescription());

@@ -2,8 +2,8 @@ package io.linkshelf.export;
 
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
-import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.extract.Article;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.mirror.BodyRenderer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,21 +60,17 @@ final class EpubBook {
      * @param before the previous export's state, whose chapters may be reused from the book at {@code target}
      */
     Result write(Book book, Path target, String uid, Instant modified, ExportState before) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Result result;
+        List<Result> result = new ArrayList<>(1);
+        // Streamed into the atomic writer's temp file (created with the umask's permissions), renamed over the book
+        // only when whole; the previous book stays readable until then, for its unchanged chapters.
+        AtomicFiles.replace(target, AtomicFiles.Durability.DERIVED, temp -> {
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(temp.toFile());
                     ZipFile previous = Files.isRegularFile(target) ? ZipFile.builder().setPath(target).get() : null) {
-                result = new Writer(zip, book, before, previous, Math.max(modified.toEpochMilli(), DOS_EPOCH))
-                        .write(uid, modified);
+                result.add(new Writer(zip, book, before, previous, Math.max(modified.toEpochMilli(), DOS_EPOCH))
+                        .write(uid, modified));
             }
-            AtomicFiles.move(temp, target);
-            return result;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        return result.get(0);
     }
 
     /** One book being written. */

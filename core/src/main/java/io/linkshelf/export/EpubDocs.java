@@ -1,5 +1,6 @@
 package io.linkshelf.export;
 
+import io.linkshelf.archive.Html;
 import io.linkshelf.extract.Article;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -184,25 +185,11 @@ final class EpubDocs {
                 + body + "</body>\n</html>\n";
     }
 
-    /** Escapes text for XML content and double-quoted attributes, dropping characters XML cannot hold. */
+    /**
+     * Text for XML content and quoted attributes: {@link Html#escape}, the escaper of every view, after removing the
+     * characters XML 1.0 cannot hold even escaped (a control character in a title would make the book unreadable).
+     */
     static String esc(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        if (c != 0xFFFE && c != 0xFFFF) {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return Html.escape(XhtmlBody.xmlChars(text));
     }
 }

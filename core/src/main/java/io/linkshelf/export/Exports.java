@@ -1,6 +1,6 @@
 package io.linkshelf.export;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

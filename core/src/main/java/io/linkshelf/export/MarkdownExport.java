@@ -2,9 +2,9 @@ package io.linkshelf.export;
 
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
-import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.catalog.Placement;
 import io.linkshelf.extract.Article;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.mirror.BodyRenderer;
 import java.io.IOException;
 import java.net.URI;

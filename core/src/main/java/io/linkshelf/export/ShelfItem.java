@@ -2,7 +2,7 @@ package io.linkshelf.export;
 
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Placement;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.util.Objects;
 import java.util.Optional;
 

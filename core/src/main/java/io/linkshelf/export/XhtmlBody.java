@@ -37,9 +37,14 @@ final class XhtmlBody {
 
     private XhtmlBody() {}
 
+    /** The text without the characters XML 1.0 does not allow. */
+    static String xmlChars(String text) {
+        return NOT_XML.matcher(text).replaceAll("");
+    }
+
     /** The body as an XHTML fragment to put inside a {@code div}. */
     static String of(String html) {
-        Document dirty = Jsoup.parseBodyFragment(NOT_XML.matcher(html).replaceAll(""));
+        Document dirty = Jsoup.parseBodyFragment(xmlChars(html));
         dirty.select("strike").tagName("s");
         Document doc = new org.jsoup.safety.Cleaner(EPUB).clean(dirty);
         for (Element img : doc.select("img")) {

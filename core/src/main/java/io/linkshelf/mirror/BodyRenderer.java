@@ -3,6 +3,7 @@ package io.linkshelf.mirror;
 import io.linkshelf.catalog.ArticleKeys;
 import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ImageRef;
+import io.linkshelf.snapshot.ArchiveLayout;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -68,7 +69,7 @@ public final class BodyRenderer {
         return render(article, new Targets() {
             @Override
             public Optional<String> image(String url) throws IOException {
-                return images.file(url).map(file -> prefix + "img/" + file);
+                return images.file(url).map(file -> prefix + ArchiveLayout.MIRROR_IMAGES + "/" + file);
             }
 
             @Override
@@ -78,7 +79,7 @@ public final class BodyRenderer {
 
             @Override
             public Optional<String> article(String key) {
-                return pages.contains(key) ? Optional.of(prefix + "a/" + key + ".html") : Optional.empty();
+                return pages.contains(key) ? Optional.of(prefix + ArchiveLayout.mirrorPagePath(key)) : Optional.empty();
             }
         });
     }

@@ -2,6 +2,8 @@ package io.linkshelf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.testing.FixtureArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,30 @@ class ExportCommandTest {
         assertThat(out.resolve("md").resolve("炼丹笔记").resolve("index.md")).isRegularFile();
         assertThat(out.resolve("md").resolve("搜广推小站")).doesNotExist();
         assertThat(run.out()).contains("Markdown export: 1 author with 5 articles (5 rendered, 0 unchanged)");
+    }
+
+    @Test
+    void withoutOutTheExportsGoBesideTheReportsNotIntoTheArchive() {
+        Path reports = dir.resolve("shelf").resolve("reports");
+        CliRun run = CliRun.of("export", "--archive", fixture.archive().toString(), "--reports", reports.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Path exports = ArchiveLayout.of(fixture.archive(), reports).exports();
+        assertThat(exports).isEqualTo(dir.resolve("shelf").resolve("exports"));
+        assertThat(exports.resolve("epub").resolve("搜广推小站.epub")).isRegularFile();
+        assertThat(run.out()).contains("Open: " + exports.resolve("epub").toAbsolutePath().normalize());
+        assertThat(fixture.archive().resolve("exports")).doesNotExist();
+    }
+
+    @Test
+    @SuppressWarnings("try") // held for the block, never used by name
+    void aRunningMirrorBuildOrExportMakesASecondExportExitThree() throws Exception {
+        Path out = dir.resolve("locked");
+        try (ArchiveLock views = ArchiveLock.acquireViews(fixture.archive())) {
+            CliRun run = CliRun.of("export", "--archive", fixture.archive().toString(), "--out", out.toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ARCHIVE_UNUSABLE);
+            assertThat(run.err()).contains("being written by");
+        }
+        assertThat(out.resolve("epub")).doesNotExist();
     }
 
     @Test
