@@ -13,7 +13,7 @@ final class Locks {
         return take(archive, () -> ArchiveLock.acquire(archive));
     }
 
-    /** The derived views' lock (mirror, text store): a second build exits 3 naming the first. */
+    /** The derived views' lock (mirror, text store, export): a second build exits 3 naming the first. */
     static ArchiveLock views(Path archive) {
         return take(archive, () -> ArchiveLock.acquireViews(archive));
     }

@@ -3,6 +3,7 @@ package io.linkshelf.mirror;
 import io.linkshelf.catalog.ArticleKeys;
 import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ImageRef;
+import io.linkshelf.snapshot.ArchiveLayout;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,18 +21,33 @@ import org.jsoup.safety.Safelist;
  * Turns an extracted article body into the mirror's body: cleaned again with an allow-list (the extractor already
  * cleans; this is defence in depth, so no captured script, handler, form or frame can reach a page), images served
  * from local files or replaced by their alt text and a note, links to archived articles pointed at their pages.
+ * The exports render bodies the same way through {@link #render(Article, Targets)}, with their own targets.
  */
-final class BodyRenderer {
+public final class BodyRenderer {
 
+    // code keeps its class: the extractor leaves only "language-<lang>" there, which the Markdown export fences with.
     private static final Safelist SAFE = Safelist.relaxed()
             .addTags("figure", "figcaption", "hr", "mark", "del", "ins", "s", "abbr", "kbd", "samp", "var", "small")
+            .addAttributes("code", "class")
             .removeProtocols("a", "href", "ftp");
 
     /** The rendered body, and the keys of every article URL it links to (archived or not, for change detection). */
-    record Rendered(String html, Set<String> linkedKeys, int images, int missingImages) {
-        Rendered {
+    public record Rendered(String html, Set<String> linkedKeys, int images, int missingImages) {
+        public Rendered {
             linkedKeys = Set.copyOf(linkedKeys);
         }
+    }
+
+    /** Where a rendered body's images and links to archived articles point. */
+    public interface Targets {
+        /** The href of the archived copy of the image at this URL; empty shows its alt text and a note instead. */
+        Optional<String> image(String url) throws IOException;
+
+        /** Why the image at this URL has no copy, in a few words. */
+        String whyMissing(String url);
+
+        /** The href of an archived article's own page; empty keeps the link to the web. */
+        Optional<String> article(String key);
     }
 
     private final ImageStore images;
@@ -50,6 +66,26 @@ final class BodyRenderer {
      * @param prefix the relative path from the page to the site root, e.g. {@code ../}
      */
     Rendered render(Article article, String prefix) throws IOException {
+        return render(article, new Targets() {
+            @Override
+            public Optional<String> image(String url) throws IOException {
+                return images.file(url).map(file -> prefix + ArchiveLayout.MIRROR_IMAGES + "/" + file);
+            }
+
+            @Override
+            public String whyMissing(String url) {
+                return images.whyMissing(url);
+            }
+
+            @Override
+            public Optional<String> article(String key) {
+                return pages.contains(key) ? Optional.of(prefix + ArchiveLayout.mirrorPagePath(key)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Renders a body with the mirror's allow-list and markup, images and article links pointed where {@code targets} says. */
+    public static Rendered render(Article article, Targets targets) throws IOException {
         String clean = Jsoup.clean(article.bodyHtml(), article.finalUrl().toString(), SAFE);
         Document doc = Jsoup.parseBodyFragment(clean);
         doc.outputSettings().prettyPrint(false);
@@ -61,9 +97,9 @@ final class BodyRenderer {
         int missing = 0;
         for (Element img : doc.select("img")) {
             String url = img.attr("src");
-            Optional<String> file = url.isEmpty() ? Optional.empty() : images.file(url);
+            Optional<String> file = url.isEmpty() ? Optional.empty() : targets.image(url);
             if (file.isPresent()) {
-                img.attr("src", prefix + "img/" + file.get()).attr("loading", "lazy");
+                img.attr("src", file.get()).attr("loading", "lazy");
                 if (!img.hasAttr("alt")) {
                     img.attr("alt", alts.getOrDefault(url, ""));
                 }
@@ -72,7 +108,7 @@ final class BodyRenderer {
                 String alt = img.attr("alt").isBlank() ? alts.getOrDefault(url, "") : img.attr("alt");
                 Element note = new Element("span").addClass("img-missing");
                 note.appendElement("span").addClass("img-alt").text(alt.isBlank() ? "（图片）" : alt);
-                note.appendElement("small").text("image not archived: " + images.whyMissing(url));
+                note.appendElement("small").text("image not archived: " + targets.whyMissing(url));
                 img.replaceWith(note);
                 missing++;
             }
@@ -81,8 +117,9 @@ final class BodyRenderer {
         for (Element a : doc.select("a[href]")) {
             Optional<String> key = keyOf(a.attr("href"));
             key.ifPresent(linked::add);
-            if (key.isPresent() && pages.contains(key.get())) {
-                a.attr("href", prefix + "a/" + key.get() + ".html").addClass("archived");
+            Optional<String> page = key.flatMap(targets::article);
+            if (page.isPresent()) {
+                a.attr("href", page.get()).addClass("archived");
             } else {
                 a.attr("rel", "noopener noreferrer");
             }

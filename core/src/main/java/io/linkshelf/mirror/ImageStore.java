@@ -26,7 +26,7 @@ import java.util.Optional;
  * article that shows it. The extension comes from the bytes themselves, never the URL; a payload that is no known
  * image format (an error page served as 200, say) is not served at all.
  */
-final class ImageStore {
+public final class ImageStore {
 
     private final ArchiveView view;
     private final Path imgDir;
@@ -97,8 +97,8 @@ final class ImageStore {
         return bytesWritten;
     }
 
-    /** The file extension of an image, by its magic bytes. */
-    static Optional<String> extension(byte[] b) {
+    /** The file extension of an image, by its magic bytes; public for the exports, which name image files the same way. */
+    public static Optional<String> extension(byte[] b) {
         if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Optional.of("png");
         }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Where everything lives: every path under {@code archive/} and {@code reports/} (ARCHITECTURE.md,
- * "Archive layout"), and the mirror's site directory, which {@code mirror --out} may put elsewhere.
+ * "Archive layout"), the mirror's site directory, which {@code mirror --out} may put elsewhere, and the
+ * exports' default directory beside {@code reports/}.
  * The only place that spells these names; everything else asks this value.
  *
  * <pre>
@@ -20,7 +21,7 @@ import java.util.Objects;
  * archive/quarantine/                damaged WARC files moved aside ({@link #quarantine()})
  * archive/state/                     the lock, the crawl frontier, view locks, the daily budget, https-only hosts ({@link #state()})
  * reports/&lt;id&gt;/report.{html,json}, reports/index.html ({@link #reportHtml}, {@link #reportsIndex()})
- * exports/ (beside reports/)         EPUB and Markdown exports ({@link #exports()})
+ * exports/ (beside reports/)         EPUB and Markdown exports by default ({@link #exports()})
  * </pre>
  *
  * @param root the archive root
@@ -170,7 +171,10 @@ public record ArchiveLayout(Path root, Path reports, Path mirror) {
         return state().resolve("https-hosts.json");
     }
 
-    /** EPUB and Markdown exports: {@code exports/} beside the reports root (ARCHITECTURE.md), derived. */
+    /**
+     * The exports' default root: {@code exports} beside the reports root ({@code reports} → {@code exports},
+     * {@code /x/reports} → {@code /x/exports}), not inside the archive: exports are for reading, like reports.
+     */
     public Path exports() {
         return reports.resolveSibling("exports");
     }

@@ -37,6 +37,11 @@ class FilePermissionsTest {
         CliRun run = CliRun.of("mirror", "--rebuild", "--archive", fixture.archive().toString(),
                 "--reports", fixture.reports().toString(), "--pack", "zip,tar.gz,wacz");
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (String format : List.of("epub", "md")) {
+            CliRun export = CliRun.of("export", "--format", format, "--archive", fixture.archive().toString(),
+                    "--reports", fixture.reports().toString(), "--quiet");
+            assertThat(export.exitCode()).as(export.toString()).isZero();
+        }
     }
 
     @Test
@@ -68,5 +73,25 @@ class FilePermissionsTest {
         assertThat(files).isGreaterThan(30);
         assertThat(wrong).as("files not " + PosixFilePermissions.toString(plain)).isEmpty();
         assertThat(cdxj).isEqualTo(plain);
+    }
+
+    @Test
+    void theEpubBooksMarkdownNotesTheirImagesAndTheExportStateHaveTheUmasksPermissions() throws IOException {
+        Path exports = ArchiveLayout.of(fixture.archive(), fixture.reports()).exports();
+        List<String> wrong = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(exports)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                names.add(exports.relativize(file).toString());
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+                if (!perms.equals(plain)) {
+                    wrong.add(exports.relativize(file) + " " + PosixFilePermissions.toString(perms));
+                }
+            }
+        }
+        assertThat(names).anyMatch(n -> n.startsWith("epub/") && n.endsWith(".epub"))
+                .anyMatch(n -> n.startsWith("md/") && n.endsWith(".md"))
+                .anyMatch(n -> n.startsWith("md/") && n.endsWith(".png"));
+        assertThat(wrong).as("export files not " + PosixFilePermissions.toString(plain)).isEmpty();
     }
 }

@@ -34,4 +34,10 @@ class ArchiveLayoutTest {
         assertThat(layout.exports()).isEqualTo(Path.of("/srv/exports"));
         assertThat(layout.warc()).isEqualTo(Path.of("/srv/a/warc"));
     }
+
+    @Test
+    void exportsSitBesideTheReportsNotInsideTheArchive() {
+        assertThat(ArchiveLayout.of(Path.of("archive"), Path.of("shelf/reports")).exports()).isEqualTo(Path.of("shelf/exports"));
+        assertThat(ArchiveLayout.of(Path.of("/data/archive")).exports().startsWith(Path.of("/data/archive"))).isFalse();
+    }
 }
