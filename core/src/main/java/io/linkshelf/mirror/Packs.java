@@ -57,8 +57,15 @@ public final class Packs {
             }
             site = PackEntries.list(siteDir, "linkshelf-" + snapshot, Optional.of(packs));
         }
-        Optional<SnapshotManifest> manifest = ordered.contains(PackFormat.WACZ)
-                ? Optional.of(manifest(archive, snapshot)) : Optional.empty();
+        Optional<SnapshotManifest> manifest = Optional.empty();
+        List<PackEntries.Entry> waczSite = List.of();
+        if (ordered.contains(PackFormat.WACZ)) {
+            manifest = Optional.of(manifest(archive, snapshot));
+            if (!Files.isDirectory(siteDir)) {
+                throw new IOException("no offline site at " + siteDir + " to pack into the WACZ: run linkshelf mirror first");
+            }
+            waczSite = PackEntries.list(siteDir, "site", Optional.of(packs));
+        }
         Files.createDirectories(packs);
         Instant time = snapshot.start();
         List<Path> written = new ArrayList<>();
@@ -69,7 +76,8 @@ public final class Packs {
                 switch (format) {
                     case ZIP -> ZipPack.write(site, time, partial, hook);
                     case TAR_GZ -> TarGzPack.write(site, time, partial, hook);
-                    case WACZ -> WaczPack.write(archive, manifest.orElseThrow(), time, clock.instant(), partial, hook);
+                    case WACZ -> WaczPack.write(archive, manifest.orElseThrow(), waczSite, siteDir, time, clock.instant(), partial,
+                            hook);
                 }
                 force(partial);
                 move(partial, target);
