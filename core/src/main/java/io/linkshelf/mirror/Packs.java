@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Writes the packs of a snapshot to {@code archive/packs/linkshelf-<snapshot>.<zip|tar.gz|wacz>}: the offline site
- * as ZIP or tar.gz (under a top-level folder {@code linkshelf-<snapshot>/}), and the raw captures as WACZ.
+ * as ZIP or tar.gz (under a top-level folder {@code linkshelf-<snapshot>/}), and as WACZ the raw captures with a
+ * readable view of each article and the site under {@code site/} (see {@link WaczPack}).
  *
  * <p>Every file streams through a fixed buffer, so packing needs the same memory for 5 GB as for 5 KB. Each pack
  * is written to a hidden {@code .linkshelf-<snapshot>.<ext>.partial} file, flushed to disk and then renamed, so a
@@ -37,7 +38,8 @@ public final class Packs {
      * Writes the packs in {@code formats} (ZIP, then tar.gz, then WACZ) and returns their paths in that order.
      *
      * @param archive the archive root
-     * @param siteDir the offline site to pack as ZIP and tar.gz (needed only for those)
+     * @param siteDir the offline site to pack (every format needs it: the WACZ carries it and its readable view is
+     *     made from it)
      * @param snapshot the snapshot the packs are named after; the WACZ holds its page list and the WARC files of it
      *     and every earlier snapshot
      */

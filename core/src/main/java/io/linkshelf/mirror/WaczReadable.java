@@ -25,7 +25,6 @@ final class WaczReadable {
 
     /** The reserved host of the readable view. */
     static final String HOST = "read.linkshelf.invalid";
-    private static final String BASE = "https://" + HOST + "/";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("png", "image/png"),
@@ -79,10 +78,5 @@ final class WaczReadable {
     static Optional<String> type(String path) {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return Optional.ofNullable(TYPES.get(ext));
-    }
-
-    /** The base every readable URL starts with. */
-    static String base() {
-        return BASE;
     }
 }
