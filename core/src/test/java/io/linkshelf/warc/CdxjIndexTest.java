@@ -101,6 +101,9 @@ class CdxjIndexTest {
         assertThat(line.field("title")).contains("增 {x} ");
         assertThat(line.filename()).contains("a.warc.gz");
         assertThat(CdxjIndex.parse(line.text())).isEqualTo(line);
+        // a key another indexer wrote with the characters themselves
+        assertThat(CdxjIndex.parse("com,example)/搜索/{推荐}\\x 20261201000000 {\"url\": \"u\"}").urlKey())
+                .isEqualTo("com,example)/搜索/{推荐}\\x");
     }
 
     @Test
