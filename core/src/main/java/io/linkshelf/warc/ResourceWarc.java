@@ -91,7 +91,9 @@ public final class ResourceWarc implements Closeable {
         long size = Files.size(payload);
         WarcDigest digest = sha1(payload);
         long offset = writer.position();
-        try (InputStream body = Files.newInputStream(payload, LinkOption.NOFOLLOW_LINKS)) {
+        // A FileChannel, read straight into the writer's buffer: a stream adapter would allocate per read, which for
+        // a large image is garbage the size of the image.
+        try (FileChannel body = FileChannel.open(payload, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             WarcResource record = new WarcResource.Builder(target)
                     .version(MessageVersion.WARC_1_1)
                     .date(date)
@@ -99,9 +101,13 @@ public final class ResourceWarc implements Closeable {
                     .warcinfoId(warcinfoId)
                     .blockDigest(digest)
                     .payloadDigest(digest)
-                    .body(MediaType.parse(mime), SizedChannel.strict(body, size), size)
+                    .body(MediaType.parse(mime), body, size)
                     .build();
             writer.write(record);
+            if (body.position() != size || Files.size(payload) != size) {
+                throw new IOException(payload + " changed while it was being packed (it had " + size
+                        + " bytes); pack again when nothing writes to it");
+            }
         }
         long length = writer.position() - offset;
         Map<String, String> fields = new LinkedHashMap<>();
