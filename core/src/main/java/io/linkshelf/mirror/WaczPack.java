@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linkshelf.Version;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.CdxjIndex;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +20,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ final class WaczPack {
      */
     static void write(Path archive, SnapshotManifest manifest, List<PackEntries.Entry> site, Path siteDir,
             Instant entryTime, Instant created, Path target, PackReadHook hook) throws IOException {
-        List<Path> warcs = WaczPackParts.warcFiles(archive.resolve("warc"), manifest.id());
+        List<Path> warcs = WaczPackParts.warcFiles(ArchiveLayout.of(archive).warc(), manifest.id());
         Set<String> warcNames = warcs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         Map<String, Path> siteFiles = new LinkedHashMap<>();
         for (PackEntries.Entry entry : site) {
@@ -79,15 +80,16 @@ final class WaczPack {
         }
         String readableName = WaczReadable.fileName(manifest.id().value());
         // The readable WARC, the index and the page list are spooled to disk first: a ZIP entry's size must be known
-        // before it is written.
-        Path readableWarc = target.resolveSibling(target.getFileName() + ".readable");
-        Path index = target.resolveSibling(target.getFileName() + ".index");
-        Path pages = target.resolveSibling(target.getFileName() + ".pages");
+        // before it is written. Their names end in .tmp beside the pack's temp file, so AtomicFiles.sweep clears them
+        // after a killed run.
+        Path readableWarc = target.resolveSibling(target.getFileName() + ".readable.tmp");
+        Path index = target.resolveSibling(target.getFileName() + ".index.tmp");
+        Path pages = target.resolveSibling(target.getFileName() + ".pages.tmp");
         try {
             Files.deleteIfExists(readableWarc);
             List<CdxjIndex.Line> readableLines = WaczReadable.write(siteFiles, readableWarc, readableName, entryTime);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(index))) {
-                WaczPackParts.writeIndex(archive.resolve("index").resolve("captures.cdxj"), warcNames, readableLines, out);
+                WaczPackParts.writeIndex(ArchiveLayout.of(archive).cdxj(), warcNames, readableLines, out);
             }
             int pageCount;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pages))) {

@@ -3,11 +3,11 @@ package io.linkshelf.report;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Placement;
-import io.linkshelf.crawl.ImageCapture;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.extract.Article;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
@@ -100,11 +100,11 @@ final class ReportBuilder {
         return labels;
     }
 
-    private Optional<SnapshotManifest> previous(SnapshotManifest m) {
-        List<SnapshotManifest> all = view.snapshots();
+    private Optional<SnapshotManifest> previous(SnapshotManifest m) throws IOException {
+        List<ArchiveView.Snapshot> all = view.snapshots();
         for (int i = 1; i < all.size(); i++) {
             if (all.get(i).id().equals(m.id())) {
-                return Optional.of(all.get(i - 1));
+                return Optional.of(view.manifest(all.get(i - 1).id()));
             }
         }
         return Optional.empty();
@@ -148,7 +148,7 @@ final class ReportBuilder {
     }
 
     private String mirrorLink(String key) {
-        Path target = view.archive().resolve("mirror").resolve("a").resolve(key + ".html").toAbsolutePath().normalize();
+        Path target = view.layout().mirrorPage(key).toAbsolutePath().normalize();
         Path relative = reportDir.toAbsolutePath().normalize().relativize(target);
         List<String> parts = new ArrayList<>();
         relative.forEach(p -> parts.add(URLEncoder.encode(p.toString(), StandardCharsets.UTF_8).replace("+", "%20")));

@@ -3,10 +3,10 @@ package io.linkshelf.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.testing.RangeFileServer;
 import io.linkshelf.warc.Capture;
 import io.linkshelf.testing.ReplayFixture;

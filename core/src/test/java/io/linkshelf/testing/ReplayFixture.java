@@ -3,7 +3,7 @@ package io.linkshelf.testing;
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
 import io.linkshelf.crawl.CrawlSummary;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.SnapshotId;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
