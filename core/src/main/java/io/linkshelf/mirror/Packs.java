@@ -6,12 +6,8 @@ import io.linkshelf.snapshot.ManifestStore;
 import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +18,8 @@ import java.util.Set;
 
 /**
  * Writes the packs of a snapshot to {@code archive/packs/linkshelf-<snapshot>.<zip|tar.gz|wacz>}: the offline site
- * as ZIP or tar.gz (under a top-level folder {@code linkshelf-<snapshot>/}), and the raw captures as WACZ.
+ * as ZIP or tar.gz (under a top-level folder {@code linkshelf-<snapshot>/}), and as WACZ the raw captures with a
+ * readable view of each article and the site under {@code site/} (see {@link WaczPack}).
  *
  * <p>Every file streams through a fixed buffer, so packing needs the same memory for 5 GB as for 5 KB. Each pack
  * is written by {@link AtomicFiles} (a hidden temp file beside it, forced to disk, then renamed), so a
@@ -39,7 +36,8 @@ public final class Packs {
      * Writes the packs in {@code formats} (ZIP, then tar.gz, then WACZ) and returns their paths in that order.
      *
      * @param archive the archive root
-     * @param siteDir the offline site to pack as ZIP and tar.gz (needed only for those)
+     * @param siteDir the offline site to pack (every format needs it: the WACZ carries it and its readable view is
+     *     made from it)
      * @param snapshot the snapshot the packs are named after; the WACZ holds its page list and the WARC files of it
      *     and every earlier snapshot
      */
@@ -59,8 +57,15 @@ public final class Packs {
             }
             site = PackEntries.list(siteDir, "linkshelf-" + snapshot, Optional.of(packs));
         }
-        Optional<SnapshotManifest> manifest = ordered.contains(PackFormat.WACZ)
-                ? Optional.of(manifest(archive, snapshot)) : Optional.empty();
+        Optional<SnapshotManifest> manifest = Optional.empty();
+        List<PackEntries.Entry> waczSite = List.of();
+        if (ordered.contains(PackFormat.WACZ)) {
+            manifest = Optional.of(manifest(archive, snapshot));
+            if (!Files.isDirectory(siteDir)) {
+                throw new IOException("no offline site at " + siteDir + " to pack into the WACZ: run linkshelf mirror first");
+            }
+            waczSite = PackEntries.list(siteDir, "site", Optional.of(packs));
+        }
         Files.createDirectories(packs);
         Instant time = snapshot.start();
         List<Path> written = new ArrayList<>();
@@ -68,11 +73,14 @@ public final class Packs {
             Path target = packs.resolve(fileName(snapshot, format));
             AtomicFiles.sweep(target);
             List<PackEntries.Entry> entries = site;
+            Optional<SnapshotManifest> waczManifest = manifest;
+            List<PackEntries.Entry> waczEntries = waczSite;
             AtomicFiles.replace(target, AtomicFiles.Durability.DURABLE, partial -> {
                 switch (format) {
                     case ZIP -> ZipPack.write(entries, time, partial, hook);
                     case TAR_GZ -> TarGzPack.write(entries, time, partial, hook);
-                    case WACZ -> WaczPack.write(archive, manifest.orElseThrow(), time, clock.instant(), partial, hook);
+                    case WACZ -> WaczPack.write(archive, waczManifest.orElseThrow(), waczEntries, siteDir, time,
+                            clock.instant(), partial, hook);
                 }
             });
             written.add(target);

@@ -1,15 +1,17 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.snapshot.ArchiveLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linkshelf.Version;
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.warc.CdxjIndex;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,15 +31,18 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * Writes a WACZ 1.1.1 file (specs.webrecorder.net/wacz/1.1.1): the WARC files under {@code archive/}, their CDXJ
- * index under {@code indexes/}, {@code pages/pages.jsonl}, then {@code datapackage.json} with every file's size
- * and SHA-256 (summed while the file streamed into the ZIP, so nothing is read twice), then
- * {@code datapackage-digest.json}. Every entry is STORED so replay tools can range-read records out of the WACZ.
+ * Writes a WACZ 1.1.1 file (specs.webrecorder.net/wacz/1.1.1): the WARC files under {@code archive/} (the captures
+ * byte for byte, then the readable view's derived WARC, see {@link WaczReadable}), their CDXJ index under
+ * {@code indexes/}, {@code pages/pages.jsonl} with each article's text, the offline site under {@code site/}, then
+ * {@code datapackage.json} with every file's size and SHA-256 (summed while the file streamed into the ZIP, so nothing
+ * is read twice), then {@code datapackage-digest.json}. Every entry is STORED so replay tools can range-read records
+ * out of the WACZ, and so {@code site/} unzips to the very files of the mirror.
  */
 final class WaczPack {
 
     static final String WACZ_VERSION = "1.1.1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String SITE = "site";
 
     /** One file listed in datapackage.json. */
     record Resource(String name, String path, String hash, long bytes) {
@@ -44,20 +51,49 @@ final class WaczPack {
     private WaczPack() {
     }
 
-    static void write(Path archive, SnapshotManifest manifest, Instant entryTime, Instant created, Path target,
-            PackReadHook hook) throws IOException {
+    /**
+     * @param site the offline site's files ({@link PackEntries} under {@value #SITE}); the readable view is made from
+     *     them and they are packed under {@code site/}
+     * @param siteDir the site directory, for its search documents (each article's title and text)
+     */
+    static void write(Path archive, SnapshotManifest manifest, List<PackEntries.Entry> site, Path siteDir,
+            Instant entryTime, Instant created, Path target, PackReadHook hook) throws IOException {
         List<Path> warcs = WaczPackParts.warcFiles(ArchiveLayout.of(archive).warc(), manifest.id());
         Set<String> warcNames = warcs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-        // The index and the page list are spooled to disk first: a ZIP entry's size must be known before it is written.
-        Path index = target.resolveSibling(target.getFileName() + ".index");
-        Path pages = target.resolveSibling(target.getFileName() + ".pages");
+        Map<String, Path> siteFiles = new LinkedHashMap<>();
+        for (PackEntries.Entry entry : site) {
+            String path = entry.name().substring(SITE.length() + 1);
+            if (!entry.directory() && !path.equals(SiteState.FILE)) {
+                siteFiles.put(path, entry.file());
+            }
+        }
+        Map<String, SearchDoc> docs = new LinkedHashMap<>();
+        SiteState.load(siteDir).articles().forEach((key, rendered) -> docs.put(key, rendered.doc()));
+        Map<String, URI> readable = new LinkedHashMap<>();
+        docs.forEach((key, doc) -> {
+            if (siteFiles.containsKey(doc.path())) {
+                readable.put(key, WaczReadable.url(doc.path()));
+            }
+        });
+        if (siteFiles.containsKey("index.html")) {
+            readable.put("", WaczReadable.url("index.html"));
+        }
+        String readableName = WaczReadable.fileName(manifest.id().value());
+        // The readable WARC, the index and the page list are spooled to disk first: a ZIP entry's size must be known
+        // before it is written. Their names end in .tmp beside the pack's temp file, so AtomicFiles.sweep clears them
+        // after a killed run.
+        Path readableWarc = target.resolveSibling(target.getFileName() + ".readable.tmp");
+        Path index = target.resolveSibling(target.getFileName() + ".index.tmp");
+        Path pages = target.resolveSibling(target.getFileName() + ".pages.tmp");
         try {
+            Files.deleteIfExists(readableWarc);
+            List<CdxjIndex.Line> readableLines = WaczReadable.write(siteFiles, readableWarc, readableName, entryTime);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(index))) {
-                WaczPackParts.writeIndex(ArchiveLayout.of(archive).cdxj(), warcNames, out);
+                WaczPackParts.writeIndex(ArchiveLayout.of(archive).cdxj(), warcNames, readableLines, out);
             }
             int pageCount;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pages))) {
-                pageCount = WaczPackParts.writePages(manifest, out);
+                pageCount = WaczPackParts.writePages(manifest, docs, readable, entryTime, out);
             }
             List<Resource> resources = new ArrayList<>();
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(target, StandardOpenOption.CREATE,
@@ -66,14 +102,19 @@ final class WaczPack {
                 for (Path warc : warcs) {
                     resources.add(store(zip, "archive/" + warc.getFileName(), warc, entryTime, target, hook));
                 }
+                resources.add(store(zip, "archive/" + readableName, readableWarc, entryTime, target, PackReadHook.NONE));
                 resources.add(store(zip, "indexes/index.cdxj", index, entryTime, target, PackReadHook.NONE));
                 resources.add(store(zip, "pages/pages.jsonl", pages, entryTime, target, PackReadHook.NONE));
+                for (Map.Entry<String, Path> file : siteFiles.entrySet()) {
+                    resources.add(store(zip, SITE + "/" + file.getKey(), file.getValue(), entryTime, target, hook));
+                }
                 byte[] datapackage = datapackage(manifest, pageCount, created, resources);
                 store(zip, "datapackage.json", datapackage, entryTime);
                 store(zip, "datapackage-digest.json", digest(datapackage), entryTime);
                 zip.finish();
             }
         } finally {
+            Files.deleteIfExists(readableWarc);
             Files.deleteIfExists(index);
             Files.deleteIfExists(pages);
         }
@@ -86,7 +127,15 @@ final class WaczPack {
         MessageDigest sha256 = PackFiles.sha256();
         PackFiles.copy(file, size, zip, Optional.of(sha256), target, hook);
         zip.closeArchiveEntry();
-        return new Resource(path.substring(path.lastIndexOf('/') + 1), path, PackFiles.hash(sha256), size);
+        return new Resource(resourceName(path), path, PackFiles.hash(sha256), size);
+    }
+
+    /**
+     * A resource's name: the file name, as other WACZ writers give it; under {@code site/} the whole path with
+     * {@code -} for {@code /}, since names must be unique in a data package and the site has many {@code v<id>.html}.
+     */
+    private static String resourceName(String path) {
+        return path.startsWith(SITE + "/") ? path.replace('/', '-') : path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static void store(ZipArchiveOutputStream zip, String path, byte[] bytes, Instant time) throws IOException {
@@ -109,8 +158,11 @@ final class WaczPack {
         root.put("profile", "data-package");
         root.put("wacz_version", WACZ_VERSION);
         root.put("title", "linkshelf snapshot " + manifest.id());
-        root.put("description", "The raw captures (WARC) of " + pages + " articles as linkshelf archived them up to"
-                + " snapshot " + manifest.id() + ", with earlier snapshots' captures that unchanged articles refer to.");
+        root.put("description", "The raw captures (WARC) of the articles as linkshelf archived them up to snapshot "
+                + manifest.id() + ", with earlier snapshots' captures that unchanged articles refer to; a readable view"
+                + " of each article under https://" + WaczReadable.HOST + "/ (derived, in archive/"
+                + WaczReadable.fileName(manifest.id().value()) + "); and the offline site under site/ (open"
+                + " site/index.html). " + pages + " pages are listed.");
         root.put("created", DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS)));
         root.put("software", "linkshelf " + Version.current());
         ArrayNode list = root.putArray("resources");

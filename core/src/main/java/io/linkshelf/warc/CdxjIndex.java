@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,6 +57,11 @@ public final class CdxjIndex {
     };
 
     private CdxjIndex() {
+    }
+
+    /** Compares two index lines in the order the index is sorted: the byte order of their UTF-8 text. */
+    public static int compare(String a, String b) {
+        return BYTE_ORDER.compare(a, b);
     }
 
     /** One index line: the SURT key, the 14-digit UTC timestamp and the JSON fields in file order. */
@@ -126,17 +132,70 @@ public final class CdxjIndex {
             return List.of();
         }
         List<Line> lines = new ArrayList<>();
+        scan(cdxjFile, lines::add);
+        return List.copyOf(lines);
+    }
+
+    /** Receives the lines of an index one at a time. */
+    @FunctionalInterface
+    public interface LineConsumer {
+        void accept(Line line) throws IOException;
+    }
+
+    /**
+     * Streams the index to {@code consumer} line by line in file order, skipping blank lines, so a reader of a large
+     * index holds one line at a time. This is the one CDXJ parser: every package that reads {@code captures.cdxj}
+     * goes through it.
+     *
+     * @throws IOException naming the file and line number of a line that is not {@code <key> <timestamp> {json}}
+     */
+    public static void scan(Path cdxjFile, LineConsumer consumer) throws IOException {
+        if (!Files.isRegularFile(cdxjFile)) {
+            throw new NoSuchFileException(cdxjFile.toString(), null, "no capture index (the crawl writes it)");
+        }
         try (BufferedReader in = Files.newBufferedReader(cdxjFile, StandardCharsets.UTF_8)) {
             String text;
-            int number = 0;
+            long number = 0;
             while ((text = in.readLine()) != null) {
                 number++;
-                if (!text.isBlank()) {
-                    lines.add(parse(text, cdxjFile, number));
+                if (text.isBlank()) {
+                    continue;
                 }
+                Line line;
+                try {
+                    line = parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(cdxjFile + " line " + number + ": " + e.getMessage(), e);
+                }
+                consumer.accept(line);
             }
         }
-        return List.copyOf(lines);
+    }
+
+    /**
+     * Parses one CDXJ line: the SURT key up to the first space, the timestamp up to the second, and a JSON object of
+     * fields after it. Splitting at the spaces (never searching for a brace) matters: keys hold braces, as in
+     * {@code com,zhihu)/equation?tex=\frac{a}{b}}; they hold no spaces, which SURT keeps escaped as {@code %20}.
+     *
+     * @throws IllegalArgumentException if the line has not that shape, saying what is wrong with it
+     */
+    public static Line parse(String text) {
+        int firstSpace = text.indexOf(' ');
+        int secondSpace = firstSpace < 0 ? -1 : text.indexOf(' ', firstSpace + 1);
+        if (firstSpace <= 0 || secondSpace < 0) {
+            throw new IllegalArgumentException("not '<surt> <timestamp> {json}'");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JsonNode json = JSON.readTree(text.substring(secondSpace + 1));
+            if (json == null || !json.isObject()) {
+                throw new IllegalArgumentException("the third part is not a JSON object");
+            }
+            json.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad JSON: " + e.getOriginalMessage(), e);
+        }
+        return new Line(text.substring(0, firstSpace), text.substring(firstSpace + 1, secondSpace), fields);
     }
 
     /** The index line pywb's indexer would write for the capture's response or revisit record. */
@@ -208,25 +267,5 @@ public final class CdxjIndex {
             }
         }
         return true;
-    }
-
-
-    private static Line parse(String text, Path file, int number) throws IOException {
-        int firstSpace = text.indexOf(' ');
-        int secondSpace = firstSpace < 0 ? -1 : text.indexOf(' ', firstSpace + 1);
-        if (secondSpace < 0) {
-            throw new IOException(file + " line " + number + ": not '<surt> <timestamp> {json}'");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        try {
-            JsonNode json = JSON.readTree(text.substring(secondSpace + 1));
-            if (json == null || !json.isObject()) {
-                throw new IOException(file + " line " + number + ": the third part is not a JSON object");
-            }
-            json.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + " line " + number + ": bad JSON: " + e.getOriginalMessage(), e);
-        }
-        return new Line(text.substring(0, firstSpace), text.substring(firstSpace + 1, secondSpace), fields);
     }
 }

@@ -80,15 +80,24 @@ class PackMemoryTest {
     }
 
     @Test
-    void aWaczOfA300MegabyteWarcHashesItWhileStreaming() throws Exception {
+    void aWaczOfA300MegabyteWarcAndImageHashesThemWhileStreaming() throws Exception {
+        // an image of the site goes into the readable view's WARC as well as under site/: both must stream
+        sparse(Files.createDirectories(site.resolve("img")).resolve("big.png"));
+
         Path wacz = packMeasured(PackFormat.WACZ);
 
         try (ZipFile file = ZipFile.builder().setPath(wacz).get();
              InputStream in = file.getInputStream(file.getEntry("datapackage.json"))) {
-            JsonNode warc = new ObjectMapper().readTree(in).path("resources").get(0);
+            JsonNode resources = new ObjectMapper().readTree(in).path("resources");
+            JsonNode warc = resources.get(0);
             assertThat(warc.path("path").asText()).isEqualTo("archive/linkshelf-" + SNAPSHOT + "-00000.warc.gz");
             assertThat(warc.path("bytes").asLong()).isEqualTo(BIG);
             assertThat(warc.path("hash").asText()).isEqualTo("sha256:" + sha256OfZeros(BIG));
+            assertThat(file.getEntry("site/img/big.png").getSize()).isEqualTo(BIG);
+            assertThat(file.getEntry("site/big.bin").getSize()).isEqualTo(BIG);
+            // the readable record holds the image gzipped: 300 MB of zeros shrink to well under a megabyte
+            assertThat(file.getEntry("archive/" + WaczReadable.fileName(SNAPSHOT.value())).getSize())
+                    .isBetween(1L << 10, 2L << 20);
         }
     }
 

@@ -133,7 +133,8 @@ public record FixtureArchive(Path archive, Path reports, Path seeds, List<Snapsh
         md.append('[').append(title).append("](").append(server.uri("127.0.0.2", paths.get(name))).append(")\n\n");
     }
 
-    private static CrawlSummary crawl(Catalog catalog, Path archive, Path reports) throws IOException, InterruptedException {
+    /** One real crawl of {@code catalog} into {@code archive}, with test-sized delays and timeouts. */
+    static CrawlSummary crawl(Catalog catalog, Path archive, Path reports) throws IOException, InterruptedException {
         SiteProfiles profiles = SiteProfiles.defaults().withOverrides(Optional.of(Duration.ofMillis(5)),
                 Optional.of(Duration.ofMillis(5)), OptionalInt.empty());
         CrawlOptions options = new CrawlOptions(catalog, archive, profiles, Duration.ofMillis(50), RobotsMode.LISTED,

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import static io.linkshelf.warc.WarcRecorderTest.SNAPSHOT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CdxjIndexTest {
     @TempDir
@@ -85,6 +86,38 @@ class CdxjIndexTest {
             assertThat(line.filename()).isPresent();
             assertThat(line.offset()).isPresent();
         });
+    }
+
+    @Test
+    void parsesKeysHoldingBracesBackslashesEscapesAndCjkBySplittingAtTheFirstTwoSpaces() {
+        String key = "com,zhihu)/equation?tex=\\frac{a}{b}%20\\text{%e5%a2%9e}_{i}";
+        String url = "https://www.zhihu.com/equation?tex=%5Cfrac%7Ba%7D%7Bb%7D%20%5Ctext%7B%E5%A2%9E%7D_%7Bi%7D";
+        CdxjIndex.Line line = CdxjIndex.parse(key + " 20261201000000 {\"url\": \"" + url
+                + "\", \"title\": \"\\u589e {x} \", \"filename\": \"a.warc.gz\"}");
+
+        assertThat(line.urlKey()).isEqualTo(key);
+        assertThat(line.timestamp()).isEqualTo("20261201000000");
+        assertThat(line.url()).contains(url);
+        assertThat(line.field("title")).contains("增 {x} ");
+        assertThat(line.filename()).contains("a.warc.gz");
+        assertThat(CdxjIndex.parse(line.text())).isEqualTo(line);
+        // a key another indexer wrote with the characters themselves
+        assertThat(CdxjIndex.parse("com,example)/搜索/{推荐}\\x 20261201000000 {\"url\": \"u\"}").urlKey())
+                .isEqualTo("com,example)/搜索/{推荐}\\x");
+    }
+
+    @Test
+    void scanNamesTheFileAndLineOfALineItCannotParse() throws Exception {
+        Path cdxj = archive.resolve("captures.cdxj");
+        Files.writeString(cdxj, "com,a)/ 20200101000000 {}\n\ncom,b)/{x} 20200101000000 {\"url\": \n",
+                StandardCharsets.UTF_8);
+        List<CdxjIndex.Line> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> CdxjIndex.scan(cdxj, seen::add))
+                .hasMessageStartingWith(cdxj + " line 3: bad JSON");
+        assertThat(seen).extracting(CdxjIndex.Line::urlKey).containsExactly("com,a)/");
+        assertThatThrownBy(() -> CdxjIndex.parse("com,a)/{\"url\": \"x\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<surt> <timestamp> {json}");
     }
 
     @Test
