@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -142,17 +141,7 @@ final class ExportCommand implements Callable<Integer> {
         if (s.missingImages() > 0) {
             text.append(", ").append(s.missingImages()).append(" not archived (shown as alt text)");
         }
-        text.append(". ").append(epub ? "Books: " : "Notes and images: ").append(size(s.bytes())).append('.');
+        text.append(". ").append(epub ? "Books: " : "Notes and images: ").append(ByteSize.of(s.bytes())).append('.');
         return text.toString();
-    }
-
-    private static String size(long bytes) {
-        if (bytes < 10_000) {
-            return bytes + " bytes";
-        }
-        if (bytes < 10_000_000) {
-            return (bytes + 512) / 1024 + " KiB";
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 }

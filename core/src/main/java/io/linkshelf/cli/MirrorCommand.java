@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -112,18 +111,8 @@ final class MirrorCommand implements Callable<Integer> {
             text.append(", ").append(s.missingImages()).append(s.missingImages() == 1 ? " image" : " images")
                     .append(" not archived, shown as alt text");
         }
-        text.append(".\nSite: ").append(size(s.siteBytes())).append(", search index ").append(size(s.searchIndexBytes()))
+        text.append(".\nSite: ").append(ByteSize.of(s.siteBytes())).append(", search index ").append(ByteSize.of(s.searchIndexBytes()))
                 .append(" (").append(s.searchTerms()).append(" terms).");
         return text.toString();
-    }
-
-    private static String size(long bytes) {
-        if (bytes < 10_000) {
-            return bytes + " bytes";
-        }
-        if (bytes < 10_000_000) {
-            return (bytes + 512) / 1024 + " KiB";
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 }
