@@ -17,6 +17,7 @@ the views stream. Then, for each archive, R times alternating which archive goes
   mirror             an incremental update right after (nothing changed: what a cron run after a crawl costs)
   grep --json        a common term (召回, in most articles)
   report             the newest snapshot's report (Markdown to stdout, html/json written)
+  export             every author's EPUB book from scratch (a new --out each time)
 
 and prints the medians side by side with the ratio YEAR/ONE against the bound 1.5x. Exits 1 when a command
 fails (an OutOfMemoryError included) or a ratio exceeds the bound. Output also goes to bench/out/model-<ts>.txt.
@@ -141,7 +142,18 @@ def commands(jar, archive, reports):
         ("mirror (update)", [*JAVA, "-jar", jar, "mirror", "--reports", reports, *base]),
         ("grep --json", [*JAVA, "-jar", jar, "grep", "--json", QUERY, *base]),
         ("report", [*JAVA, "-jar", jar, "report", "--reports", reports, *base]),
+        ("export (epub)", [*JAVA, "-jar", jar, "export", "--quiet", "--out", fresh_dir(reports, "exports"), *base]),
     ]
+
+
+def fresh_dir(beside, name):
+    """A directory name not used before, so every export run builds its books from scratch."""
+    fresh_dir.count += 1
+    return os.path.join(os.path.dirname(os.path.abspath(beside)) if beside else tempfile.gettempdir(),
+                        f"{name}-{fresh_dir.count}")
+
+
+fresh_dir.count = 0
 
 
 def main(argv):
