@@ -157,21 +157,38 @@ public record ArticleStory(String key, String title, String url, Status status, 
         }
     }
 
-    /** Whether {@code snapshot} is the first of the snapshots that find the article gone now. */
+    /** Whether {@code snapshot} found the article gone when the snapshots before it had last found it alive or blocked. */
     public boolean disappearedIn(SnapshotId snapshot) {
-        return goneSince.map(s -> s.since().snapshot().equals(snapshot)).orElse(false);
+        return turnedIn(snapshot, Status.GONE, before -> before != Status.GONE);
     }
 
+    /** Whether {@code snapshot} found the article alive when the snapshots before it had last found it gone. */
     public boolean cameBackIn(SnapshotId snapshot) {
-        return cameBack.stream().anyMatch(s -> s.snapshot().equals(snapshot));
+        return turnedIn(snapshot, Status.ALIVE, before -> before == Status.GONE);
+    }
+
+    /** Whether {@code snapshot} was blocked when the snapshots before it had last found the article otherwise. */
+    public boolean blockedFirstIn(SnapshotId snapshot) {
+        return turnedIn(snapshot, Status.BLOCKED, before -> before != Status.BLOCKED);
     }
 
     public boolean editedIn(SnapshotId snapshot) {
         return edits.stream().anyMatch(e -> e.to().equals(snapshot));
     }
 
-    public boolean blockedFirstIn(SnapshotId snapshot) {
-        return blockedSince.map(s -> s.since().snapshot().equals(snapshot)).orElse(false);
+    /** Whether the snapshot told {@code now} and the last snapshot before it that told anything told a status {@code before} accepts. */
+    private boolean turnedIn(SnapshotId snapshot, Status now, java.util.function.Predicate<Status> before) {
+        Optional<Status> last = Optional.empty();
+        for (Step step : timeline) {
+            Optional<Status> told = Status.of(step.outcome());
+            if (step.snapshot().equals(snapshot)) {
+                return told.equals(Optional.of(now)) && last.filter(before).isPresent();
+            }
+            if (told.isPresent()) {
+                last = told;
+            }
+        }
+        return false;
     }
 
     /** A day as stories and the annotated list show it: {@code yyyy-MM-dd}, UTC, the calendar of snapshot ids. */

@@ -66,15 +66,24 @@ public final class Stories {
         return List.copyOf(stories.values());
     }
 
-    /** What the newest snapshot found that the one before it did not; empty news for an empty archive. */
+    /** What the newest snapshot found that the ones before it did not; empty news for an empty archive. */
     public News news() {
         List<SnapshotManifest> all = view.snapshots();
         if (all.isEmpty()) {
             return new News(Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of());
         }
-        SnapshotManifest newest = all.get(all.size() - 1);
-        Optional<SnapshotManifest> previous = all.size() > 1 ? Optional.of(all.get(all.size() - 2)) : Optional.empty();
-        SnapshotId id = newest.id();
+        return news(all.get(all.size() - 1).id());
+    }
+
+    /** What a snapshot found that the ones before it did not. */
+    public News news(SnapshotId id) {
+        List<SnapshotManifest> all = view.snapshots();
+        Optional<SnapshotManifest> previous = Optional.empty();
+        for (int i = 1; i < all.size(); i++) {
+            if (all.get(i).id().equals(id)) {
+                previous = Optional.of(all.get(i - 1));
+            }
+        }
         return new News(Optional.of(id), previous.map(SnapshotManifest::start),
                 pick(s -> s.disappearedIn(id)), pick(s -> s.cameBackIn(id)), pick(s -> s.editedIn(id)),
                 pick(s -> s.blockedFirstIn(id)));
@@ -154,14 +163,14 @@ public final class Stories {
     }
 
     /**
-     * The news of the newest snapshot.
+     * The news of a snapshot.
      *
-     * @param snapshot the newest snapshot, if there is one
+     * @param snapshot the snapshot, if there is one
      * @param since when the snapshot before it started; empty for the first snapshot
      * @param disappeared articles it first found deleted or not found
      * @param cameBack articles it found alive again after they had been gone
      * @param edited articles whose text it found changed
-     * @param blocked articles it was the first in a row to find blocked
+     * @param blocked articles it found blocked after the snapshots before it had not
      */
     public record News(Optional<SnapshotId> snapshot, Optional<Instant> since, List<ArticleStory> disappeared,
             List<ArticleStory> cameBack, List<ArticleStory> edited, List<ArticleStory> blocked) {

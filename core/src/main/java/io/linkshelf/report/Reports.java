@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.archive.ArticleStory;
+import io.linkshelf.archive.Stories;
 import io.linkshelf.crawl.SnapshotId;
 import io.linkshelf.crawl.SnapshotManifest;
 import java.io.IOException;
@@ -40,9 +42,53 @@ public final class Reports {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT)
+            .addMixIn(SnapshotId.class, IdAsText.class);
+
+    /** A snapshot id in JSON is its text, as in the reports' other fields. */
+    private abstract static class IdAsText {
+        @com.fasterxml.jackson.annotation.JsonValue
+        abstract String value();
+    }
 
     private Reports() {}
+
+    /**
+     * The life story of one article, named by its key or by a URL of it (any form the seed list could give).
+     *
+     * @return empty if no snapshot lists the article
+     */
+    public static Optional<ArticleStory> story(ArchiveView view, String keyOrUrl) throws IOException {
+        String wanted = keyOrUrl.strip();
+        String key = view.keys().contains(wanted) ? wanted : keyOf(wanted).orElse(wanted);
+        if (!view.keys().contains(key)) {
+            return Optional.empty();
+        }
+        return Stories.of(view).story(key);
+    }
+
+    private static Optional<String> keyOf(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty()
+                    : Optional.of(io.linkshelf.catalog.ArticleKeys.keyOf(uri));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String render(ArticleStory story, ReportFormat format) {
+        return switch (format) {
+            case HTML -> StoryText.html(story);
+            case JSON -> json(story);
+            case MD -> StoryText.markdown(story);
+        };
+    }
+
+    /** The news of a snapshot in one line: what disappeared, came back, changed or was newly blocked. */
+    public static String news(ArchiveView view, SnapshotId snapshot) throws IOException {
+        return Stories.of(view).news(snapshot).headline(3);
+    }
 
     /**
      * Writes {@code reports/<id>/report.json} and {@code report.html} for a snapshot and refreshes
