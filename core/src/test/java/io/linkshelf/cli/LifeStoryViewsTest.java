@@ -134,4 +134,43 @@ class LifeStoryViewsTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no article 'no-such-article'");
     }
+
+    @Test
+    void theAnnotatedListMarksEachLinkWithItsStatusSinceWhenAndARelativeLinkToItsCopy() throws IOException {
+        CliRun run = CliRun.of("annotate", "--archive", fixture.archive().toString(), "--reports", fixture.reports().toString(),
+                "--seeds", fixture.seeds().toString(), "--mirror", site.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String annotated = java.nio.file.Files.readString(fixture.reports().resolve("links.md"));
+        assertThat(io.linkshelf.catalog.AnnotatedList.strip(annotated)).isEqualTo(java.nio.file.Files.readString(fixture.seeds()));
+        String banned = annotated.lines().filter(l -> l.startsWith("[" + LifeArchive.TITLES.get("banned"))).findFirst().orElseThrow();
+        String copy = "../site/a/" + fixture.keys().get("banned") + ".html";
+        assertThat(banned).endsWith("<!--linkshelf--> · 已删除 since " + day(2) + " · [copy](" + copy + ")<!--/linkshelf-->");
+        assertThat(fixture.reports().resolve(copy).normalize()).exists();
+        String never = annotated.lines().filter(l -> l.startsWith("[" + LifeArchive.TITLES.get("never"))).findFirst().orElseThrow();
+        assertThat(never).endsWith("<!--linkshelf--> · 已删除 since " + day(0) + "<!--/linkshelf-->");
+        String lazarus = annotated.lines().filter(l -> l.startsWith("[" + LifeArchive.TITLES.get("lazarus"))).findFirst().orElseThrow();
+        assertThat(lazarus).contains(" · 在线 · [copy](");
+        assertThat(annotated).contains("7 articles — 4 alive · 3 gone · 0 blocked · 0 not checked · 1 never captured.")
+                .contains("1 article disappeared since " + day(2))
+                .contains("Gone: " + LifeArchive.TITLES.get("banned") + " (since " + day(2) + ", 此内容因违规无法查看)");
+    }
+
+    @Test
+    void aPublishedMirrorsUrlOrNoneSetsTheCopyLinksAndTheJsonCarriesTheDates() throws IOException {
+        CliRun published = CliRun.of("annotate", "--archive", fixture.archive().toString(), "--seeds", fixture.seeds().toString(),
+                "--copy-base", "https://example.org/shelf", "--label", "gone=Deleted", "--out", "-");
+        assertThat(published.out()).contains(" · Deleted since " + day(2) + " · [copy](https://example.org/shelf/a/"
+                + fixture.keys().get("banned") + ".html)");
+        CliRun none = CliRun.of("annotate", "--archive", fixture.archive().toString(), "--seeds", fixture.seeds().toString(),
+                "--copy-base", "none", "--out", "-");
+        assertThat(io.linkshelf.catalog.AnnotatedList.marks(none.out())).hasSize(7).noneMatch(m -> m.contains("copy"));
+        CliRun json = CliRun.of("annotate", "--archive", fixture.archive().toString(), "--seeds", fixture.seeds().toString(),
+                "--format", "json", "--out", "-");
+        JsonNode links = new ObjectMapper().readTree(json.out()).path("links");
+        JsonNode lazarus = links.get(0);
+        assertThat(lazarus.path("status").asText()).isEqualTo("alive");
+        assertThat(lazarus.path("cameBack").asText()).isEqualTo(day(3));
+        assertThat(lazarus.path("firstCaptured").asText()).isEqualTo(day(0));
+        assertThat(links.get(1).path("edits").asInt()).isEqualTo(2);
+    }
 }
