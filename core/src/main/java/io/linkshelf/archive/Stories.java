@@ -227,7 +227,7 @@ public final class Stories {
             if (max <= 0) {
                 return "";
             }
-            List<String> names = stories.stream().limit(max).map(ArticleStory::title).toList();
+            List<String> names = stories.stream().limit(max).map(s -> s.title().replaceAll("\\s+", " ").strip()).toList();
             return " (" + String.join("; ", names) + (stories.size() > max ? "; …" : "") + ")";
         }
     }

@@ -125,16 +125,20 @@ final class CrawlCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet);
         CrawlSummary summary;
         Path report;
+        String news;
         try (ArchiveLock lock = Locks.acquire(common.archive)) {
             summary = new Crawl(options, progress).run();
             progress.finish();
             DerivedViews.afterCrawl(common.archive);
             report = Reports.write(common.archive, reports, summary.snapshot());
+            news = Reports.news(io.linkshelf.archive.ArchiveView.open(common.archive), summary.snapshot());
         } catch (java.io.IOException e) {
             throw new ArchiveUnusableException(e.getMessage(), e);
         } finally {
             progress.finish();
         }
+        // the news leads: what a keeper of the list wants from cron mail is what disappeared, came back or changed
+        out.println(news);
         out.println(CrawlSummaryText.of(summary, report));
         out.flush();
         return summary.count(Outcome.FAILED) > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
