@@ -88,6 +88,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--refresh-images", description = "Fetch images again even when an earlier snapshot has them.")
     boolean refreshImages;
 
+    @Option(names = "--no-expand", description = "Archive a listed Zhihu column as its page only, not the articles it lists.")
+    boolean noExpand;
+
     @Option(names = "--new", description = "Start a new snapshot even if the newest one is unfinished.")
     boolean newSnapshot;
 
@@ -170,7 +173,7 @@ final class CrawlCommand implements Callable<Integer> {
                 limit == null ? OptionalInt.empty() : OptionalInt.of(limit), refreshImages, newSnapshot,
                 allowPrivateNetworks, recordSecrets, megabytes("--max-page-mb", maxPageMb),
                 megabytes("--max-image-mb", maxImageMb), seconds("--timeout", timeout).orElseThrow(),
-                seconds("--retry-backoff", retryBackoff).orElseThrow());
+                seconds("--retry-backoff", retryBackoff).orElseThrow(), !noExpand);
     }
 
     private Optional<Duration> seconds(String option, Double value) {

@@ -139,6 +139,9 @@ final class PageJob {
         run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason, finalUrl, status,
                 Optional.of(record), Optional.of(content), validators, ArticleFacts.of(article), tries));
         queueImages(key, images.stream().map(ref -> ref.url().toString()).distinct().toList());
+        if (run.options().expandColumns() && article.isPresent()) {
+            ColumnMembers.expand(run, entry, article.get());
+        }
     }
 
     /** A 304 keeps the earlier capture's images; those that never made it are tried again. */

@@ -44,6 +44,12 @@ final class SnapshotPlanner {
                 entries.add(fresh.withOutcome(Outcome.SKIPPED, "not selected by --only / --limit"));
             }
         }
+        // Articles a listed column named in an earlier run of this snapshot stay its members; pending ones are queued again.
+        if (options.expandColumns()) {
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            entries.forEach(e -> listed.add(e.key()));
+            base.entries().stream().filter(e -> !listed.contains(e.key())).forEach(entries::add);
+        }
         return new SnapshotManifest(base.id(), base.start(), Optional.empty(), Version.current(), runOptions, false,
                 base.runs() + 1, entries, base.hosts());
     }
