@@ -73,7 +73,7 @@ public record ArticleStory(String key, String title, String url, Status status, 
         }
 
         /** The status an outcome tells, if it tells one: failed, pending, robots and skipped say nothing. */
-        static Optional<Status> of(Outcome outcome) {
+        public static Optional<Status> of(Outcome outcome) {
             return switch (outcome) {
                 case OK, UNCHANGED -> Optional.of(ALIVE);
                 case DELETED, NOT_FOUND -> Optional.of(GONE);

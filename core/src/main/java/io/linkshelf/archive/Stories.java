@@ -147,6 +147,9 @@ public final class Stories {
     /** A new version whose text equals the one before changed only the page around it: not an edit. */
     private static List<ArticleStory.Edit> edits(List<ArticleVersion> versions, Texts texts) throws IOException {
         List<ArticleStory.Edit> edits = new ArrayList<>();
+        if (versions.size() < 2) {
+            return edits; // one version cannot have changed: no need to read it
+        }
         Optional<String> before = Optional.empty();
         ArticleVersion previous = null;
         for (ArticleVersion v : versions) {

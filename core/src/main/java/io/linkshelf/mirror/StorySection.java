@@ -20,7 +20,9 @@ final class StorySection {
         StringBuilder m = new StringBuilder("<section class=\"story\" id=\"story\"><h2>经历 · Life story</h2>\n<dl>\n");
         item(m, "status", "现状 · Now", esc(story.summary()));
         story.firstCaptured().ifPresent(s -> item(m, "first", "首次存档 · First captured", day(s)));
-        story.lastSeenAlive().ifPresent(s -> item(m, "alive", "最后在线 · Last seen alive", day(s)));
+        if (story.status() != ArticleStory.Status.ALIVE) {
+            story.lastSeenAlive().ifPresent(s -> item(m, "alive", "最后在线 · Last seen alive", day(s)));
+        }
         story.goneSince().ifPresent(g -> item(m, "gone", "消失 · Gone since",
                 day(g.since()) + " · <q>" + esc(g.since().words()) + "</q> · found gone by " + g.steps().size()
                         + (g.steps().size() == 1 ? " snapshot: " : " snapshots: ") + days(g.steps())));
@@ -45,11 +47,19 @@ final class StorySection {
             item(m, "edits", "修改 · Edited", edits.append("</ul>").toString());
         }
         m.append("</dl>\n<ol class=\"timeline\">");
+        // Spells, not snapshots: a page whose article stays as it was need not change with every snapshot, so the
+        // mirror's incremental build can skip it.
+        String last = "";
         for (Step s : story.timeline()) {
-            m.append("<li class=\"").append(esc(s.outcome().label())).append("\"><time>").append(esc(s.day()))
-                    .append("</time> ").append(esc(s.outcome().label()));
+            String state = ArticleStory.Status.of(s.outcome()).map(ArticleStory.Status::label).orElse(s.outcome().label());
+            if (state.equals(last)) {
+                continue;
+            }
+            last = state;
+            m.append("<li class=\"").append(esc(state)).append("\">since <time>").append(esc(s.day())).append("</time> ")
+                    .append(esc(state));
             if (!s.outcome().hasContent() && !s.reason().isEmpty()) {
-                m.append(" · ").append(esc(s.reason()));
+                m.append(" · ").append(esc(s.words()));
             }
             m.append("</li>");
         }

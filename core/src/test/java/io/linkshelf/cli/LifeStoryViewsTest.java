@@ -51,16 +51,19 @@ class LifeStoryViewsTest {
                 .contains("found gone by 2 snapshots");
         assertThat(story.selectFirst(".alive dd").text()).isEqualTo(day(1));
         assertThat(story.selectFirst(".first dd").text()).isEqualTo(day(0));
-        assertThat(story.select("ol.timeline li")).extracting(Element::className)
-                .containsExactly("ok", "unchanged", "deleted", "deleted");
+        assertThat(story.select("ol.timeline li")).extracting(Element::text)
+                .containsExactly("since " + day(0) + " alive", "since " + day(2) + " gone · 此内容因违规无法查看");
     }
 
     @Test
     void theArticlePageOfAComebackShowsItsReturnAndNoGoneSpell() throws IOException {
         Element story = page("lazarus").selectFirst("section.story");
         assertThat(story.selectFirst(".back dd").text()).isEqualTo(day(3));
-        assertThat(story.selectFirst(".gone")).isNull();
+        assertThat(story.selectFirst("dl > .gone")).isNull();
+        assertThat(story.select("ol.timeline li")).extracting(Element::className).containsExactly("alive", "gone", "alive");
         assertThat(story.select("ol.timeline li").get(1).text()).contains("该内容已被发布者删除");
+        assertThat(story.selectFirst("dl > .alive")).as("an article alive now shows no last-seen date that every snapshot would move")
+                .isNull();
     }
 
     @Test
@@ -81,8 +84,16 @@ class LifeStoryViewsTest {
     void theArticlePageOfTheOnceBlockedArticleKeepsTheBlockApartFromGone() throws IOException {
         Element story = page("blocked").selectFirst("section.story");
         assertThat(story.selectFirst(".blocked dd").text()).isEqualTo(day(1));
-        assertThat(story.selectFirst(".gone")).isNull();
+        assertThat(story.selectFirst("dl > .gone")).isNull();
         assertThat(story.selectFirst(".status dd").text()).startsWith("alive");
+    }
+
+    @Test
+    void aSecondMirrorBuildAfterNothingNewRendersNoArticleAgain() {
+        CliRun again = CliRun.of("mirror", "--archive", fixture.archive().toString(), "--out", site.toString(),
+                "--reports", fixture.reports().toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("(0 rendered, 6 unchanged)");
     }
 
     @Test

@@ -84,6 +84,14 @@ class ColumnExpansionTest {
         // the listed article keeps its own place; its key is the one a member of that URL gets, so it was not doubled
         ManifestEntry listed = entries.values().stream().filter(e -> e.seedTitle().equals("第一篇：召回")).findFirst().orElseThrow();
         assertThat(listed.sections()).containsExactly(new Placement("专栏作者", Optional.empty()));
+        // the mirror shows the members as a sub-section named after the column
+        io.linkshelf.mirror.Mirror.build(new io.linkshelf.mirror.MirrorOptions(dir.resolve("archive"), dir.resolve("site"),
+                dir.resolve("reports"), false));
+        org.jsoup.nodes.Document index = org.jsoup.Jsoup.parse(dir.resolve("site/index.html").toFile(), "UTF-8");
+        org.jsoup.nodes.Element heading = index.select("section.author h3").stream()
+                .filter(h -> h.text().equals("推荐系统实战专栏")).findFirst().orElseThrow();
+        assertThat(heading.nextElementSibling().select("li a")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("第二篇：粗排", "第三篇：精排", "第四篇：重排");
     }
 
     @Test
