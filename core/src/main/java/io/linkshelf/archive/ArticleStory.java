@@ -68,6 +68,7 @@ public record ArticleStory(String key, String title, String url, Status status, 
             this.label = label;
         }
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
             return label;
         }
@@ -100,6 +101,7 @@ public record ArticleStory(String key, String title, String url, Status status, 
         }
 
         /** The snapshot's day, UTC, as the stories and the annotated list show it. */
+        @com.fasterxml.jackson.annotation.JsonProperty("day")
         public String day() {
             return ArticleStory.day(date);
         }
@@ -108,6 +110,7 @@ public record ArticleStory(String key, String title, String url, Status status, 
          * What the platform itself said, when the reason quotes it (the classifier keeps the page's words in
          * parentheses: {@code deleted by the publisher (该内容已被发布者删除)}); else the whole reason.
          */
+        @com.fasterxml.jackson.annotation.JsonProperty("words")
         public String words() {
             Matcher m = OWN_WORDS.matcher(reason);
             return m.find() ? m.group(1) : reason;

@@ -133,7 +133,8 @@ class LifeStoryViewsTest {
                 .findFirst().orElseThrow().replaceAll(".*\\((.*)\\)", "$1");
         CliRun json = CliRun.of("report", "--archive", fixture.archive().toString(), "--article", url, "--format", "json");
         JsonNode story = new ObjectMapper().readTree(json.out());
-        assertThat(story.path("status").asText()).isEqualTo("GONE");
+        assertThat(story.path("status").asText()).isEqualTo("gone");
+        assertThat(story.path("goneSince").path("steps").get(0).path("words").asText()).isEqualTo("此内容因违规无法查看");
         assertThat(story.path("goneSince").path("steps").get(0).path("snapshot").asText())
                 .isEqualTo(fixture.snapshots().get(2).value());
 
