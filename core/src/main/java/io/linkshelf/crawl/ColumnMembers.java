@@ -68,6 +68,30 @@ final class ColumnMembers {
     }
 
     /**
+     * The members of the previous snapshot's columns that this snapshot's entries still list (and did not skip), as
+     * fresh pending entries: found by their placement, the column's author section and the column's title.
+     */
+    static List<ManifestEntry> carriedOver(SnapshotManifest previous, List<ManifestEntry> entries) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        entries.forEach(e -> keys.add(e.key()));
+        java.util.Set<Placement> series = new java.util.HashSet<>();
+        for (ManifestEntry e : entries) {
+            if (e.outcome() == Outcome.SKIPPED || e.sections().isEmpty() || !isColumn(URI.create(e.seedUrl()))) {
+                continue;
+            }
+            previous.entry(e.key()).flatMap(p -> p.article().title())
+                    .ifPresent(title -> series.add(new Placement(e.sections().get(0).author(), Optional.of(title))));
+        }
+        List<ManifestEntry> members = new ArrayList<>();
+        for (ManifestEntry e : previous.entries()) {
+            if (!keys.contains(e.key()) && e.sections().stream().anyMatch(series::contains)) {
+                members.add(ManifestEntry.pending(e.key(), e.seedUrl(), e.sections(), e.seedTitle()));
+            }
+        }
+        return members;
+    }
+
+    /**
      * A listed article's URL. On Zhihu, the canonical {@code zhuanlan.zhihu.com/p/<id>}; a column served from elsewhere
      * (a test server, a local copy) has its members fetched from the same origin.
      */

@@ -46,8 +46,13 @@ class ColumnExpansionTest {
     }
 
     private Map<String, ManifestEntry> crawl(boolean expand) throws Exception {
+        return crawl(expand, 1).get(0);
+    }
+
+    /** Crawls {@code times} snapshots; the column page answers 304 from the second on. */
+    private List<Map<String, ManifestEntry>> crawl(boolean expand, int times) throws Exception {
         try (TestServer server = TestServer.start(HOST)) {
-            server.on(HOST, "/column/c_777").respond(column());
+            server.on(HOST, "/column/c_777").respond(column().withHeader("ETag", "\"c1\""), Response.status(304));
             server.on(HOST, "/p/901").respond(article("第一篇：召回", "召回是第一步。"));
             server.on(HOST, "/p/902").respond(article("第二篇：粗排", "粗排在召回之后。"));
             server.on(HOST, "/p/903").respond(article("第三篇：精排", "精排决定顺序。"));
@@ -60,13 +65,29 @@ class ColumnExpansionTest {
             CrawlOptions options = new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
                     o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(), o.allowPrivateNetworks(),
                     o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff(), expand);
-            SnapshotId id = new Crawl(options, CrawlListener.SILENT).run().snapshot();
-            SnapshotManifest manifest = new ManifestStore(dir.resolve("archive").resolve("snapshots")).read(id);
-            assertThat(manifest.complete()).isTrue();
-            assertThat(server.requestsTo(HOST, "/p/901")).as("a listed article is fetched once, not again as a member").hasSize(1);
-            return manifest.entries().stream().collect(Collectors.toMap(ManifestEntry::key, e -> e, (a, b) -> a,
-                    java.util.LinkedHashMap::new));
+            List<Map<String, ManifestEntry>> snapshots = new java.util.ArrayList<>();
+            for (int i = 1; i <= times; i++) {
+                SnapshotId id = new Crawl(options, CrawlListener.SILENT).run().snapshot();
+                SnapshotManifest manifest = new ManifestStore(dir.resolve("archive").resolve("snapshots")).read(id);
+                assertThat(manifest.complete()).isTrue();
+                assertThat(server.requestsTo(HOST, "/p/901")).as("a listed article is fetched once per snapshot, not again as a member")
+                        .hasSize(i);
+                snapshots.add(manifest.entries().stream().collect(Collectors.toMap(ManifestEntry::key, e -> e, (a, b) -> a,
+                        java.util.LinkedHashMap::new)));
+            }
+            return snapshots;
         }
+    }
+
+    @Test
+    void aColumnPageThatAnswersNotModifiedKeepsItsMembersInTheNextSnapshot() throws Exception {
+        Map<String, ManifestEntry> second = crawl(true, 2).get(1);
+        assertThat(second).hasSize(5);
+        List<ManifestEntry> members = second.values().stream().filter(e -> e.sections().stream()
+                .anyMatch(p -> p.subsection().equals(Optional.of("推荐系统实战专栏")))).toList();
+        assertThat(members).hasSize(3).allSatisfy(m -> assertThat(m.outcome()).isEqualTo(Outcome.UNCHANGED));
+        ManifestEntry column = second.values().stream().filter(e -> e.seedUrl().contains("/column/")).findFirst().orElseThrow();
+        assertThat(column.reason()).contains("304");
     }
 
     @Test
