@@ -107,4 +107,16 @@ class AnnotateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--copy-base wants the published mirror's http(s) URL");
     }
+
+    @Test
+    void anUnknownLabelOrAListThatIsNotUtf8IsAOneLineUsageError() throws IOException {
+        CliRun label = CliRun.of("annotate", "--archive", dir.resolve("archive").toString(), "--label", "dead=x", "--out", "-");
+        assertThat(label.exitCode()).isEqualTo(2);
+        assertThat(label.err()).contains("no label 'dead'").contains("alive");
+        Path latin1 = dir.resolve("latin1.md");
+        Files.write(latin1, "# Caf\u00e9\n\n[caf\u00e9](https://example.org/a)\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun bytes = CliRun.of("annotate", "--archive", dir.resolve("archive").toString(), "--seeds", latin1.toString(), "--out", "-");
+        assertThat(bytes.exitCode()).isEqualTo(2);
+        assertThat(bytes.err().strip()).contains("not valid UTF-8").doesNotContain("\n");
+    }
 }
