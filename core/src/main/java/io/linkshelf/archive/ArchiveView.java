@@ -1,107 +1,168 @@
 package io.linkshelf.archive;
 
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
 import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ArticleExtractor;
 import io.linkshelf.extract.PageResponse;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.Capture;
 import io.linkshelf.warc.CaptureReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The archive as the derived views read it: every snapshot manifest, and per article its distinct
- * versions in capture order. Built only from the snapshot manifests and the WARC files, so whatever
- * it feeds (mirror, text store, reports) can be rebuilt from those alone.
+ * The archive as the derived views read it: a summary of every snapshot and, per article, its history —
+ * its distinct versions in capture order and its current entry. Built once per view by streaming the
+ * manifests entry by entry (oldest first; {@link HistoryFold} keeps the fold of all but the newest under
+ * {@code archive/index/}, so a view reads only manifests it has not seen), so memory holds the articles'
+ * histories and one entry at a time, never every manifest; a whole manifest is read only when asked for
+ * ({@link #manifest}). Built
+ * only from the snapshot manifests and the WARC files, so whatever it feeds (mirror, text store,
+ * reports, exports) can be rebuilt from those alone.
  */
 public final class ArchiveView {
 
-    private final Path archive;
-    private final List<SnapshotManifest> snapshots;
-    private final Map<String, List<ArticleVersion>> versions = new LinkedHashMap<>();
+    private final ArchiveLayout layout;
+    private final List<Snapshot> snapshots;
+    /** Every key any snapshot lists, in first-seen order, with its history. */
+    private final Map<String, HistoryFold.History> histories;
+    /** The keys of the newest snapshot, in its order. */
+    private final List<String> newestKeys;
+    private final Map<String, Capture> images;
+    private final Map<String, Capture> goodImages;
+    private final Map<String, String> imageFailures;
     private final CaptureReader reader;
+    /** Told on first use: the report, the news and the mirror of one view share one telling. */
+    private @Nullable Stories stories;
 
-    private ArchiveView(Path archive, List<SnapshotManifest> snapshots) {
-        this.archive = archive;
-        this.snapshots = List.copyOf(snapshots);
-        this.reader = new CaptureReader(archive.resolve("warc"));
-        for (SnapshotManifest snapshot : snapshots) {
-            for (ManifestEntry entry : snapshot.entries()) {
-                List<ArticleVersion> list = versions.computeIfAbsent(entry.key(), k -> new ArrayList<>());
-                if (entry.content().isEmpty() || !entry.outcome().hasContent()) {
-                    continue;
-                }
-                Capture content = entry.content().get();
-                boolean known = list.stream().anyMatch(v -> v.content().responseRecordId().equals(content.responseRecordId()));
-                if (!known) {
-                    list.add(new ArticleVersion(entry.key(), snapshot.id(), entry, content));
-                }
-            }
+    /**
+     * One snapshot as the views list it: its run facts and outcome counts, without its entries.
+     *
+     * @param id the snapshot id
+     * @param start when it was started
+     * @param end when its last run ended, once one has
+     * @param complete whether every entry is settled
+     * @param entries how many catalog entries it lists
+     * @param outcomes how many entries ended in each outcome, in the enum's order, zeros left out
+     */
+    public record Snapshot(SnapshotId id, Instant start, Optional<Instant> end, boolean complete, int entries,
+            Map<Outcome, Integer> outcomes) {
+        public Snapshot {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+            outcomes = java.util.Collections.unmodifiableMap(new EnumMap<>(outcomes.isEmpty()
+                    ? new EnumMap<Outcome, Integer>(Outcome.class) : outcomes));
         }
+
+        /** The outcome counts by label ({@code not-found}), in the enum's order. */
+        public Map<String, Integer> outcomeLabels() {
+            Map<String, Integer> labels = new LinkedHashMap<>();
+            outcomes.forEach((o, n) -> labels.put(o.label(), n));
+            return labels;
+        }
+    }
+
+    private ArchiveView(ArchiveLayout layout, HistoryFold fold) {
+        this.layout = layout;
+        this.snapshots = List.copyOf(fold.snapshots);
+        this.histories = fold.histories;
+        this.newestKeys = List.copyOf(fold.newestKeys);
+        this.images = fold.images;
+        this.goodImages = fold.goodImages;
+        this.imageFailures = fold.imageFailures;
+        this.reader = new CaptureReader(layout.warc());
     }
 
     /** Reads every manifest under {@code archive/snapshots}, oldest first. */
     public static ArchiveView open(Path archive) throws IOException {
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
-        List<SnapshotManifest> all = new ArrayList<>();
-        for (SnapshotId id : store.ids()) {
-            all.add(store.read(id));
-        }
-        return new ArchiveView(archive, all);
+        return open(ArchiveLayout.of(archive));
+    }
+
+    /**
+     * Reads the archive the layout describes (its mirror and reports paths are the views' own): the saved history
+     * index ({@code archive/index/history.json}) and whatever manifests it does not hold yet, streamed.
+     */
+    public static ArchiveView open(ArchiveLayout layout) throws IOException {
+        return new ArchiveView(layout, HistoryFold.of(layout));
+    }
+
+    /** Where the archive's files, its mirror and its reports are. */
+    public ArchiveLayout layout() {
+        return layout;
     }
 
     public Path archive() {
-        return archive;
+        return layout.root();
     }
 
     /** Every snapshot, oldest first. */
-    public List<SnapshotManifest> snapshots() {
+    public List<Snapshot> snapshots() {
         return snapshots;
     }
 
     /** The newest snapshot, finished or not: what the archive knows now. */
-    public Optional<SnapshotManifest> newest() {
+    public Optional<Snapshot> newest() {
         return snapshots.isEmpty() ? Optional.empty() : Optional.of(snapshots.get(snapshots.size() - 1));
+    }
+
+    /** A whole manifest, read from disk now (the view keeps none): for a report of that snapshot. */
+    public SnapshotManifest manifest(SnapshotId id) throws IOException {
+        if (snapshots.stream().noneMatch(s -> s.id().equals(id))) {
+            throw new IllegalArgumentException("no snapshot " + id + " in " + archive());
+        }
+        return new ManifestStore(layout.snapshots()).read(id);
+    }
+
+    /**
+     * Every article's life story and the news of each snapshot, told once per view: telling streams every manifest
+     * again, one at a time, and reads the texts of articles with more than one version.
+     */
+    public synchronized Stories stories() throws IOException {
+        if (stories == null) {
+            stories = Stories.of(this);
+        }
+        return stories;
     }
 
     /** Every article key, in the order of the newest snapshot, then keys only older snapshots know. */
     public List<String> keys() {
-        Set<String> keys = new java.util.LinkedHashSet<>();
-        newest().ifPresent(n -> n.entries().forEach(e -> keys.add(e.key())));
-        keys.addAll(versions.keySet());
+        Set<String> keys = new LinkedHashSet<>(newestKeys);
+        keys.addAll(histories.keySet());
         return List.copyOf(keys);
     }
 
     /** The article's distinct versions, oldest first; empty if no snapshot ever captured it. */
     public List<ArticleVersion> versions(String key) {
-        return List.copyOf(versions.getOrDefault(key, List.of()));
+        HistoryFold.History history = histories.get(key);
+        return history == null ? List.of() : List.copyOf(history.versions);
     }
 
     public Optional<ArticleVersion> latestVersion(String key) {
-        List<ArticleVersion> list = versions.getOrDefault(key, List.of());
-        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+        HistoryFold.History history = histories.get(key);
+        return history == null || history.versions.isEmpty() ? Optional.empty()
+                : Optional.of(history.versions.get(history.versions.size() - 1));
     }
 
     /** The article's entry in the newest snapshot that lists it: its current state (ok, deleted, blocked...). */
     public Optional<ManifestEntry> latestEntry(String key) {
-        for (int i = snapshots.size() - 1; i >= 0; i--) {
-            Optional<ManifestEntry> entry = snapshots.get(i).entry(key);
-            if (entry.isPresent() && entry.get().outcome() != io.linkshelf.crawl.Outcome.SKIPPED) {
-                return entry;
-            }
-        }
-        return Optional.empty();
+        HistoryFold.History history = histories.get(key);
+        return history == null ? Optional.empty() : history.latest;
     }
 
     /** The stored response of a capture: status, headers and decoded payload. */
@@ -128,17 +189,16 @@ public final class ArchiveView {
 
     /** The content records of every image the archive holds, by image URL (newest capture wins). */
     public Map<String, Capture> images() {
-        Map<String, Capture> images = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = snapshots.size() - 1; i >= 0; i--) {
-            for (ManifestEntry entry : snapshots.get(i).entries()) {
-                entry.images().forEach(image -> image.capture().ifPresent(c -> {
-                    if (seen.add(image.url())) {
-                        images.put(image.url(), c);
-                    }
-                }));
-            }
-        }
-        return images;
+        return java.util.Collections.unmodifiableMap(images);
+    }
+
+    /** The newest good (2xx, ok or cached) capture of each image URL that has one. */
+    public Map<String, Capture> goodImages() {
+        return java.util.Collections.unmodifiableMap(goodImages);
+    }
+
+    /** Why an image has no good capture, in a few words, by URL (the newest snapshot's word). */
+    public Map<String, String> imageFailures() {
+        return java.util.Collections.unmodifiableMap(imageFailures);
     }
 }

@@ -1,7 +1,7 @@
 package io.linkshelf.archive;
 
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package io.linkshelf.archive;
 
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.warc.Capture;
 import java.util.Objects;
 

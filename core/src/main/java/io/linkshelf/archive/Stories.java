@@ -2,10 +2,9 @@ package io.linkshelf.archive;
 
 import io.linkshelf.archive.ArticleStory.Status;
 import io.linkshelf.archive.ArticleStory.Step;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
 import io.linkshelf.extract.Article;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +18,10 @@ import java.util.function.Predicate;
 
 /**
  * Every article's {@link ArticleStory}, told from an {@link ArchiveView}, and the news of its newest snapshot.
- * Edits compare the extracted texts of an article's stored versions, so telling them reads the WARC files once per
- * version; {@link #of(ArchiveView)} does that for every article up front.
+ * The manifests are streamed one at a time, entry by entry ({@link ManifestStore#scan}), keeping per article only its
+ * steps (snapshot, outcome, reason; reasons shared), so memory grows with articles × snapshots in small records,
+ * never with whole manifests. Edits compare the extracted texts of an article's stored versions, so telling them reads
+ * the WARC files once per version of an article that has more than one; {@link #of(ArchiveView)} does that up front.
  */
 public final class Stories {
 
@@ -30,19 +31,33 @@ public final class Stories {
         Optional<String> of(ArticleVersion version) throws IOException;
     }
 
+    /** What the streamed manifests left of one article: its steps and its newest entry's seed URL and title. */
+    private static final class Tally {
+        final List<Step> timeline = new ArrayList<>();
+        String seedUrl = "";
+        String seedTitle = "";
+    }
+
     private final ArchiveView view;
     private final Map<String, ArticleStory> stories = new LinkedHashMap<>();
 
     private Stories(ArchiveView view, Texts texts) throws IOException {
         this.view = view;
-        List<Map<String, ManifestEntry>> byKey = new ArrayList<>();
-        for (SnapshotManifest m : view.snapshots()) {
-            Map<String, ManifestEntry> entries = new HashMap<>();
-            m.entries().forEach(e -> entries.put(e.key(), e));
-            byKey.add(entries);
+        Map<String, Tally> tallies = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>(); // a few distinct reasons, told thousands of times
+        ManifestStore store = new ManifestStore(view.layout().snapshots());
+        for (ArchiveView.Snapshot snapshot : view.snapshots()) {
+            store.scan(snapshot.id(), e -> {
+                Tally tally = tallies.computeIfAbsent(e.key(), k -> new Tally());
+                tally.timeline.add(new Step(snapshot.id(), snapshot.start(), e.outcome(),
+                        reasons.computeIfAbsent(e.reason(), r -> r)));
+                tally.seedUrl = e.seedUrl();
+                tally.seedTitle = e.seedTitle();
+            });
         }
         for (String key : view.keys()) {
-            stories.put(key, tell(key, byKey, texts));
+            Tally tally = tallies.remove(key);
+            stories.put(key, tell(key, tally == null ? new Tally() : tally, texts));
         }
     }
 
@@ -68,23 +83,20 @@ public final class Stories {
 
     /** What the newest snapshot found that the ones before it did not; empty news for an empty archive. */
     public News news() {
-        List<SnapshotManifest> all = view.snapshots();
-        if (all.isEmpty()) {
-            return new News(Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of());
-        }
-        return news(all.get(all.size() - 1).id());
+        return view.newest().map(s -> news(s.id()))
+                .orElseGet(() -> new News(Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of()));
     }
 
     /** What a snapshot found that the ones before it did not. */
     public News news(SnapshotId id) {
-        List<SnapshotManifest> all = view.snapshots();
-        Optional<SnapshotManifest> previous = Optional.empty();
+        List<ArchiveView.Snapshot> all = view.snapshots();
+        Optional<ArchiveView.Snapshot> previous = Optional.empty();
         for (int i = 1; i < all.size(); i++) {
             if (all.get(i).id().equals(id)) {
                 previous = Optional.of(all.get(i - 1));
             }
         }
-        return new News(Optional.of(id), previous.map(SnapshotManifest::start),
+        return new News(Optional.of(id), previous.map(ArchiveView.Snapshot::start),
                 pick(s -> s.disappearedIn(id)), pick(s -> s.cameBackIn(id)), pick(s -> s.editedIn(id)),
                 pick(s -> s.blockedFirstIn(id)));
     }
@@ -93,24 +105,15 @@ public final class Stories {
         return stories.values().stream().filter(test).toList();
     }
 
-    private ArticleStory tell(String key, List<Map<String, ManifestEntry>> byKey, Texts texts) throws IOException {
-        List<SnapshotManifest> snapshots = view.snapshots();
-        List<Step> timeline = new ArrayList<>();
+    private ArticleStory tell(String key, Tally tally, Texts texts) throws IOException {
+        List<Step> timeline = tally.timeline;
         Optional<Step> lastAlive = Optional.empty();
         List<Step> blocked = new ArrayList<>();
         List<Step> cameBack = new ArrayList<>();
         List<Step> spell = new ArrayList<>();
         Optional<Status> status = Optional.empty();
-        ManifestEntry newestEntry = null;
-        for (int i = 0; i < snapshots.size(); i++) {
-            ManifestEntry e = byKey.get(i).get(key);
-            if (e == null) {
-                continue;
-            }
-            newestEntry = e;
-            Step step = new Step(snapshots.get(i).id(), snapshots.get(i).start(), e.outcome(), e.reason());
-            timeline.add(step);
-            Optional<Status> told = Status.of(e.outcome());
+        for (Step step : timeline) {
+            Optional<Status> told = Status.of(step.outcome());
             if (told.isEmpty()) {
                 continue;
             }
@@ -133,13 +136,11 @@ public final class Stories {
         List<ArticleVersion> versions = view.versions(key);
         Optional<Step> first = versions.isEmpty() ? Optional.empty()
                 : timeline.stream().filter(s -> s.snapshot().equals(versions.get(0).snapshot())).findFirst();
-        Optional<ManifestEntry> newest = Optional.ofNullable(newestEntry);
         String title = view.latestVersion(key).flatMap(v -> v.entry().article().title())
-                .or(() -> newest.map(ManifestEntry::seedTitle))
+                .or(() -> Optional.of(tally.seedTitle))
                 .filter(t -> !t.isBlank()).orElse(key);
-        String url = newest.map(ManifestEntry::seedUrl).orElse("");
         Optional<ArticleStory.Spell> spellNow = spell.isEmpty() ? Optional.empty() : Optional.of(new ArticleStory.Spell(spell));
-        return new ArticleStory(key, title, url, now, timeline, first, lastAlive,
+        return new ArticleStory(key, title, tally.seedUrl, now, timeline, first, lastAlive,
                 spellNow.filter(s -> now == Status.GONE), spellNow.filter(s -> now == Status.BLOCKED), blocked, cameBack,
                 edits(versions, texts), !versions.isEmpty());
     }

@@ -1,11 +1,12 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.archive.AtomicFiles;
 import io.linkshelf.catalog.AnnotatedList;
 import io.linkshelf.catalog.CatalogReader;
 import io.linkshelf.catalog.SeedFileException;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.report.AnnotatedLinks;
+import io.linkshelf.snapshot.ArchiveLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -73,13 +74,14 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         byte[] bytes = seeds == null ? CatalogReader.bundledBytes() : read(seeds);
         AnnotatedList list = AnnotatedList.of(bytes, seeds == null ? Path.of("links.md (bundled)") : seeds);
+        ArchiveLayout layout = ArchiveLayout.of(common.archive, reports);
         boolean toStdout = "-".equals(out);
         Path target = toStdout ? Path.of("") : out != null ? Path.of(out)
-                : reports.resolve("links." + format.name().toLowerCase(Locale.ROOT));
+                : layout.annotatedLinks(format.name().toLowerCase(Locale.ROOT));
         Path from = toStdout ? Path.of("").toAbsolutePath() : target.toAbsolutePath().getParent();
         AnnotatedLinks.Copies copies = new AnnotatedLinks.Copies(base(), "none".equals(copyBase), from,
-                mirror != null ? mirror : common.archive.resolve("mirror"));
-        ArchiveView view = ArchiveView.open(common.archive);
+                mirror != null ? mirror : layout.mirror());
+        ArchiveView view = ArchiveView.open(layout);
         AnnotatedLinks annotated;
         try {
             annotated = AnnotatedLinks.of(list, view, copies, labels);
@@ -96,7 +98,10 @@ final class AnnotateCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--out would overwrite the seed list with " + format
                         + "; give another file");
             }
-            AtomicFiles.write(target, text);
+            // Written over the seed list itself (--out = --seeds), it replaces the user's own file: that one is synced.
+            boolean overSeeds = seeds != null && Files.exists(target) && Files.isSameFile(target, seeds);
+            AtomicFiles.write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    overSeeds ? AtomicFiles.Durability.DURABLE : AtomicFiles.Durability.DERIVED);
             Map<String, Object> s = annotated.summary();
             stdout.println("Annotated " + s.get("links") + " links (" + s.get("articles") + " articles: " + s.get("alive")
                     + " alive, " + s.get("gone") + " gone, " + s.get("blocked") + " blocked, " + s.get("unknown")

@@ -1,18 +1,20 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.Version;
+import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
-import io.linkshelf.crawl.ArchiveLock;
 import io.linkshelf.crawl.Crawl;
 import io.linkshelf.crawl.CrawlOptions;
 import io.linkshelf.crawl.CrawlSummary;
 import io.linkshelf.crawl.FetcherSettings;
-import io.linkshelf.crawl.Outcome;
 import io.linkshelf.crawl.RobotsMode;
 import io.linkshelf.crawl.SiteProfiles;
 import io.linkshelf.crawl.SiteProfilesFile;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ArchiveLock;
+import io.linkshelf.snapshot.Outcome;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--image-delay", paramLabel = "SEC", description = "Seconds between requests to an image CDN (default: 1).")
     Double imageDelay;
 
-    @Option(names = "--budget", paramLabel = "N", description = "Article pages per host per run (default: 400 on WeChat and Zhihu).")
+    @Option(names = "--budget", paramLabel = "N", description = "Article pages per host per rolling 24 hours, shared by all runs (default: 400 on WeChat and Zhihu).")
     Integer budget;
 
     @Option(names = "--cooldown", paramLabel = "SEC", defaultValue = "300", description = "Pause after a block, doubling per further block (default: ${DEFAULT-VALUE}).")
@@ -125,16 +127,18 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet);
+        ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet, ProgressLine.PLAIN_EVERY);
         CrawlSummary summary;
         Path report;
         String news;
         try (ArchiveLock lock = Locks.acquire(common.archive)) {
-            summary = new Crawl(options, progress).run();
+            summary = crawl(options, progress);
             progress.finish();
             DerivedViews.afterCrawl(common.archive);
-            report = Reports.write(common.archive, reports, summary.snapshot());
-            news = Reports.news(io.linkshelf.archive.ArchiveView.open(common.archive), summary.snapshot());
+            // one view for the report and the news, so the manifests are read (one at a time) once for both
+            ArchiveView view = ArchiveView.open(ArchiveLayout.of(common.archive, reports));
+            report = Reports.write(view, summary.snapshot(), true);
+            news = Reports.news(view, summary.snapshot());
         } catch (java.io.IOException e) {
             throw new ArchiveUnusableException(e.getMessage(), e);
         } finally {
@@ -144,7 +148,25 @@ final class CrawlCommand implements Callable<Integer> {
         out.println(news);
         out.println(CrawlSummaryText.of(summary, report));
         out.flush();
+        if (summary.offline().isPresent()) {
+            err.println("linkshelf: " + summary.offline().get() + "; every entry stays pending for the next run");
+            err.flush();
+            return ExitCodes.NO_NETWORK;
+        }
         return summary.count(Outcome.FAILED) > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Runs the crawl. Crawl and CrawlOptions check the seed list and the selection before fetching anything and say
+     * what is wrong with an IllegalArgumentException; here that is the user's input, a usage error, not a bug.
+     */
+    private CrawlSummary crawl(CrawlOptions options, ProgressLine progress) throws java.io.IOException, InterruptedException {
+        Crawl crawl = new Crawl(options, progress);
+        try {
+            return crawl.run();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private CrawlOptions options() throws Exception {
@@ -166,6 +188,14 @@ final class CrawlCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw usage("--limit must be at least 1, was " + limit);
         }
+        try {
+            return crawlOptions(catalog, profiles, proxyUri);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage()); // CrawlOptions validates what the user gave
+        }
+    }
+
+    private CrawlOptions crawlOptions(Catalog catalog, SiteProfiles profiles, Optional<URI> proxyUri) {
         return new CrawlOptions(catalog, common.archive, profiles,
                 seconds("--cooldown", coolDown).orElseThrow(), robots,
                 userAgent == null ? "linkshelf/" + Version.current() + " (+" + PROJECT_URL + ")" : userAgent,

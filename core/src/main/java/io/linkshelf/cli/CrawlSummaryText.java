@@ -1,9 +1,9 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.crawl.CrawlSummary;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.Outcome;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +34,13 @@ final class CrawlSummaryText {
         if (!images.isEmpty()) {
             text.append(" Images: ").append(String.join(", ", images)).append('.');
         }
-        s.stoppedHosts().forEach((host, why) -> text.append(' ').append(why).append('.'));
+        s.offline().ifPresent(why -> text.append(" No article host could be reached (").append(why)
+                .append("): check the network or --proxy; nothing was marked failed."));
+        if (s.offline().isEmpty()) {
+            // the real cause per host: its page budget spent (and when it reopens), blocks in a row, or unreachable
+            s.stoppedHosts().forEach((host, why) -> text.append(' ')
+                    .append(why.startsWith("the ") ? "The " + why.substring(4) : why).append('.'));
+        }
         if (s.count(Outcome.PENDING) > 0) {
             text.append(" Run linkshelf crawl again to continue this snapshot.");
         }

@@ -1,5 +1,6 @@
 package io.linkshelf.cli;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.search.Grep;
 import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextStore;
@@ -61,7 +62,7 @@ final class GrepCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             GrepQuery query = query();
-            if (!Files.isDirectory(TextStore.textDir(common.archive)) && Files.isDirectory(common.archive.resolve("snapshots"))) {
+            if (!Files.isDirectory(TextStore.textDir(common.archive)) && Files.isDirectory(ArchiveLayout.of(common.archive).snapshots())) {
                 // An archive crawled before the text store existed: build it once, from the WARC files.
                 err.println("linkshelf: building the text store in " + TextStore.textDir(common.archive) + " (once)...");
                 err.flush();
@@ -69,7 +70,7 @@ final class GrepCommand implements Callable<Integer> {
             }
             Grep grep = Grep.open(common.archive);
             GrepPrinter printer = json
-                    ? new GrepJson(output, common.archive, match.list, match.count)
+                    ? new GrepJsonPrinter(output, common.archive, match.list, match.count)
                     : new GrepText(output, common.archive, useColor(), match.list, match.count);
             Grep.Summary summary = grep.search(query, printer::render, printer::print);
             printer.finish(summary, err);

@@ -2,6 +2,7 @@ package io.linkshelf.cli;
 
 import io.linkshelf.search.ArticleHit;
 import io.linkshelf.search.Grep;
+import io.linkshelf.search.GrepJson;
 import io.linkshelf.search.GrepLine;
 import io.linkshelf.search.TextHeader;
 import java.io.IOException;
@@ -52,11 +53,11 @@ final class GrepText implements GrepPrinter {
     @Override
     public GrepBytes render(ArticleHit hit) {
         if (list) {
-            String path = textPath(archive, hit);
+            String path = GrepJson.textPath(archive, hit);
             return new GrepBytes(path.length() * 3 + 1).append(path).append('\n');
         }
         if (count) {
-            String path = textPath(archive, hit);
+            String path = GrepJson.textPath(archive, hit);
             return new GrepBytes(path.length() * 3 + 12).append(path).append(':').append(hit.matchingLines()).append('\n');
         }
         int size = 512;
@@ -66,7 +67,7 @@ final class GrepText implements GrepPrinter {
         GrepBytes b = pool.take(size);
         TextHeader h = hit.header();
         String title = h.title().isEmpty() ? hit.key() : h.title();
-        String who = author(h);
+        String who = GrepJson.author(h);
         // Appended piece by piece: no string is built per article only to be copied into the buffer.
         style(b, BOLD);
         if (!who.isEmpty()) {
@@ -140,22 +141,7 @@ final class GrepText implements GrepPrinter {
         out.write(line);
     }
 
-    static String author(TextHeader h) {
-        if (!h.author().isEmpty()) {
-            return h.author();
-        }
-        return h.section().split(" › ")[0].split("; ")[0];
-    }
 
-    static String textPath(Path archive, ArticleHit hit) {
-        Path text = archive.resolve("text");
-        Path file = hit.file();
-        if (file.startsWith(text)) {
-            return file.toString(); // as the searcher made it: text.resolve(...)
-        }
-        Path relative = file.getFileName();
-        return text.resolve(relative).toString();
-    }
 
     static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");

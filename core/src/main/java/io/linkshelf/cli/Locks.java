@@ -1,6 +1,6 @@
 package io.linkshelf.cli;
 
-import io.linkshelf.crawl.ArchiveLock;
+import io.linkshelf.snapshot.ArchiveLock;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,8 +10,26 @@ final class Locks {
     private Locks() {}
 
     static ArchiveLock acquire(Path archive) {
+        return take(archive, () -> ArchiveLock.acquire(archive));
+    }
+
+    /** The derived views' lock (mirror, text store): a second build exits 3 naming the first. */
+    static ArchiveLock views(Path archive) {
+        return take(archive, () -> ArchiveLock.acquireViews(archive));
+    }
+
+    /** The derived views' lock, waiting for a build that holds it. */
+    static ArchiveLock awaitViews(Path archive) {
+        return take(archive, () -> ArchiveLock.awaitViews(archive));
+    }
+
+    private interface Taking {
+        ArchiveLock take() throws IOException;
+    }
+
+    private static ArchiveLock take(Path archive, Taking taking) {
         try {
-            return ArchiveLock.acquire(archive);
+            return taking.take();
         } catch (ArchiveLock.ArchiveLockedException e) {
             throw new ArchiveUnusableException(e.getMessage(), e);
         } catch (IOException e) {

@@ -1,5 +1,8 @@
 package io.linkshelf.cli;
 
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.mirror.Mirror;
 import io.linkshelf.mirror.MirrorOptions;
 import io.linkshelf.mirror.MirrorSummary;
@@ -56,29 +59,33 @@ final class MirrorCommand implements Callable<Integer> {
     Path reports = Path.of("reports");
 
     @Override
+    @SuppressWarnings("try") // the views' lock is held for the try block's duration, never used by name
     public Integer call() throws Exception {
         Set<PackFormat> formats = packFormats();
-        if (!Files.isDirectory(common.archive.resolve("snapshots"))) {
+        if (!Files.isDirectory(ArchiveLayout.of(common.archive).snapshots())) {
             String message = "no archive at " + common.archive + " (no snapshots/ folder): run linkshelf crawl first";
-            throw new ArchiveUnusableException(message, new NoSuchFileException(common.archive.resolve("snapshots").toString()));
+            throw new ArchiveUnusableException(message, new NoSuchFileException(ArchiveLayout.of(common.archive).snapshots().toString()));
         }
-        Path site = out != null ? out : common.archive.resolve("mirror");
-        MirrorSummary summary;
-        try {
-            DerivedViews.refresh(common.archive, reports, rebuild);
-            summary = Mirror.build(new MirrorOptions(common.archive, site, reports, rebuild));
-        } catch (IOException e) {
-            throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(describe(summary));
-        if (!formats.isEmpty()) {
-            for (Path packFile : Packs.write(common.archive, summary.site(), summary.snapshot(), formats)) {
-                stdout.println("Pack: " + packFile.toAbsolutePath());
+        Path site = out != null ? out : ArchiveLayout.of(common.archive).mirror();
+        // The derived views' lock, not the crawl's: a second build exits 3 naming the first; a crawl runs beside it.
+        try (ArchiveLock views = Locks.views(common.archive)) {
+            MirrorSummary summary;
+            try {
+                ArchiveView view = DerivedViews.refresh(ArchiveLayout.of(common.archive, reports).withMirror(site), rebuild);
+                summary = Mirror.build(view, new MirrorOptions(common.archive, site, reports, rebuild));
+            } catch (IOException e) {
+                throw new ArchiveUnusableException("cannot build the mirror: " + e.getMessage(), e);
             }
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(describe(summary));
+            if (!formats.isEmpty()) {
+                for (Path packFile : Packs.write(common.archive, summary.site(), summary.snapshot(), formats)) {
+                    stdout.println("Pack: " + packFile.toAbsolutePath());
+                }
+            }
+            stdout.println("Open: " + summary.index().toAbsolutePath().normalize());
+            stdout.flush();
         }
-        stdout.println("Open: " + summary.index().toAbsolutePath().normalize());
-        stdout.flush();
         return ExitCodes.OK;
     }
 

@@ -2,34 +2,52 @@ package io.linkshelf.cli;
 
 import io.linkshelf.crawl.CrawlListener;
 import io.linkshelf.crawl.CrawlProgress;
-import io.linkshelf.crawl.Outcome;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.Outcome;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The crawl's progress on a terminal: one line, redrawn in place, with counts by outcome, images,
- * the hosts waiting for their politeness gap, and an ETA. Off the terminal or with --quiet it
- * prints nothing but notices (and with --quiet not even those).
+ * The crawl's progress: on a terminal one line, redrawn in place, with counts by outcome, images,
+ * the hosts waiting for their politeness gap, and an ETA; off a terminal (a pipe, cron mail) the same
+ * line as plain text once a minute. With --quiet nothing but the closing summary.
  */
 final class ProgressLine implements CrawlListener {
+
+    /** How often the plain progress line is printed off a terminal. */
+    static final Duration PLAIN_EVERY = Duration.ofMinutes(1);
 
     private final PrintWriter err;
     private final boolean live;
     private final boolean quiet;
+    private final Duration plainEvery;
     private int lastWidth;
+    private Duration nextPlain;
 
-    ProgressLine(PrintWriter err, boolean live, boolean quiet) {
+    ProgressLine(PrintWriter err, boolean live, boolean quiet, Duration plainEvery) {
         this.err = err;
         this.live = live;
         this.quiet = quiet;
+        this.plainEvery = plainEvery;
+        this.nextPlain = plainEvery;
     }
 
     @Override
     public synchronized void onProgress(CrawlProgress p) {
+        if (quiet) {
+            return;
+        }
         if (!live) {
+            // measured by the run's own elapsed time, so the line comes every minute of the run
+            if (p.elapsed().compareTo(nextPlain) >= 0) {
+                err.println("linkshelf: " + render(p));
+                err.flush();
+                while (nextPlain.compareTo(p.elapsed()) <= 0) {
+                    nextPlain = nextPlain.plus(plainEvery);
+                }
+            }
             return;
         }
         String line = render(p);

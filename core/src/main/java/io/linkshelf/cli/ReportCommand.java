@@ -2,8 +2,8 @@ package io.linkshelf.cli;
 
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleStory;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.report.ReportFormat;
 import io.linkshelf.report.Reports;
 import io.linkshelf.report.SnapshotReport;
@@ -97,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
     private SnapshotId resolve(ArchiveView view, String idOrAlias) {
         return Reports.resolve(view, idOrAlias).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no snapshot '" + idOrAlias.strip() + "' in " + common.archive + "; available: "
-                        + view.snapshots().stream().map(SnapshotManifest::id).map(SnapshotId::value)
+                        + view.snapshots().stream().map(ArchiveView.Snapshot::id).map(SnapshotId::value)
                                 .collect(Collectors.joining(", "))
                         + " (or latest, previous)"));
     }

@@ -1,11 +1,12 @@
 package io.linkshelf.cli;
 
-import io.linkshelf.crawl.ArchiveLock;
-import io.linkshelf.crawl.ImageCapture;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ArchiveLock;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.VerifyFinding;
 import io.linkshelf.warc.WarcVerifier;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
                 out.flush();
                 return first.findings().isEmpty() ? ExitCodes.OK : ExitCodes.DAMAGED;
             }
-            for (WarcVerifier.Repair done : WarcVerifier.repair(archive, first.result(), Instant.now())) {
+            for (WarcVerifier.Repair done : WarcVerifier.repair(places(archive), first.result(), Instant.now())) {
                 out.println("repaired: " + done.file() + " now ends with its last whole record (" + done.truncatedTo()
                         + " bytes); the original is kept at " + done.original());
             }
@@ -78,12 +79,17 @@ final class VerifyCommand implements Callable<Integer> {
     private record Checked(WarcVerifier.Result result, List<VerifyFinding> findings) {
     }
 
+    private static WarcVerifier.Places places(Path archive) {
+        ArchiveLayout layout = ArchiveLayout.of(archive);
+        return new WarcVerifier.Places(layout.warc(), layout.cdxj(), layout.quarantine());
+    }
+
     private Checked check(Path archive, PrintWriter err) throws IOException {
         List<VerifyFinding> findings = new ArrayList<>();
         List<WarcVerifier.Reference> references = references(archive, findings);
         boolean live = System.console() != null;
         long[] lastDraw = {0};
-        WarcVerifier.Result result = WarcVerifier.verify(archive, references, (done, total, file) -> {
+        WarcVerifier.Result result = WarcVerifier.verify(places(archive), references, (done, total, file) -> {
             long now = System.nanoTime();
             if (live && now - lastDraw[0] > 200_000_000L) {
                 lastDraw[0] = now;
@@ -102,7 +108,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** Every record a manifest names: each entry's page capture and content, and each image's capture. */
     private static List<WarcVerifier.Reference> references(Path archive, List<VerifyFinding> findings) throws IOException {
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        ManifestStore store = new ManifestStore(ArchiveLayout.of(archive).snapshots());
         List<WarcVerifier.Reference> references = new ArrayList<>();
         for (SnapshotId id : store.ids()) {
             String file = "snapshots/" + id.value() + ".json";

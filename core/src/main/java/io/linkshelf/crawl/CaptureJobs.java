@@ -1,5 +1,7 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.Outcome;
 import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
 import java.net.URI;

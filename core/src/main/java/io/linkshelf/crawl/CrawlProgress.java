@@ -1,5 +1,7 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.Optional;
  * @param imagesDone images settled so far
  * @param waits hosts waiting for their politeness gap, and for how much longer
  * @param elapsed time since the run started
- * @param eta a rough estimate of the time left, from each host's queue and gap
+ * @param eta a rough estimate of the time this run has left: each host's pending pages, up to what its
+ *     daily budget still allows, at its gap
  */
 public record CrawlProgress(SnapshotId snapshot, int entries, Map<Outcome, Integer> byOutcome, int images, int imagesDone,
         Map<String, Duration> waits, Duration elapsed, Optional<Duration> eta) {

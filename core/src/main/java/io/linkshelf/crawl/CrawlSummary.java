@@ -1,9 +1,15 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a crawl run did, for the closing paragraph and the exit code.
@@ -17,16 +23,19 @@ import java.util.Map;
  * @param stoppedHosts hosts stopped for the run, with why
  * @param notices messages given during the run
  * @param manifest the snapshot manifest
+ * @param offline when no article host could be reached at all, the one-line reason, e.g.
+ *     "no network? mp.weixin.qq.com: unknown host"
  */
 public record CrawlSummary(SnapshotId snapshot, boolean resumed, boolean complete, Map<Outcome, Integer> byOutcome,
         Map<ImageOutcome, Integer> imagesByOutcome, Duration duration, Map<String, String> stoppedHosts,
-        List<String> notices, Path manifest) {
+        List<String> notices, Path manifest, Optional<String> offline) {
 
     public CrawlSummary {
         byOutcome = Map.copyOf(byOutcome);
         imagesByOutcome = Map.copyOf(imagesByOutcome);
         stoppedHosts = Map.copyOf(stoppedHosts);
         notices = List.copyOf(notices);
+        java.util.Objects.requireNonNull(offline, "offline");
     }
 
     public int count(Outcome outcome) {
@@ -35,7 +44,8 @@ public record CrawlSummary(SnapshotId snapshot, boolean resumed, boolean complet
 
     /** The summary of a run from its finished manifest. */
     static CrawlSummary of(SnapshotManifest manifest, boolean resumed, Duration duration,
-            Map<String, SnapshotManifest.HostSummary> hosts, List<String> notices, Path manifestPath) {
+            Map<String, SnapshotManifest.HostSummary> hosts, List<String> notices, Path manifestPath,
+            Optional<String> offline) {
         Map<Outcome, Integer> byOutcome = new java.util.EnumMap<>(Outcome.class);
         Map<ImageOutcome, Integer> images = new java.util.EnumMap<>(ImageOutcome.class);
         for (ManifestEntry e : manifest.entries()) {
@@ -45,6 +55,6 @@ public record CrawlSummary(SnapshotId snapshot, boolean resumed, boolean complet
         Map<String, String> stopped = new java.util.LinkedHashMap<>();
         hosts.forEach((host, h) -> h.stoppedReason().ifPresent(r -> stopped.put(host, r)));
         return new CrawlSummary(manifest.id(), resumed, manifest.complete(), byOutcome, images, duration, stopped, notices,
-                manifestPath);
+                manifestPath, offline);
     }
 }

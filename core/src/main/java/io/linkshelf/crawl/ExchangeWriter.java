@@ -2,7 +2,6 @@ package io.linkshelf.crawl;
 
 import io.linkshelf.warc.Capture;
 import io.linkshelf.warc.Exchange;
-import io.linkshelf.warc.Truncation;
 import io.linkshelf.warc.WarcRecorder;
 import java.io.IOException;
 import java.util.Optional;
@@ -38,12 +37,7 @@ final class ExchangeWriter {
     }
 
     private static Exchange toWarc(RecordedExchange exchange) {
-        Optional<Truncation> truncated = exchange.truncated().map(t -> switch (t) {
-            case LENGTH -> Truncation.LENGTH;
-            case TIME -> Truncation.TIME;
-            case DISCONNECT -> Truncation.DISCONNECT;
-        });
         return new Exchange(exchange.target(), exchange.date(), exchange.ipAddress(), exchange.rawRequest(),
-                exchange.rawResponse(), truncated);
+                exchange.rawResponse(), exchange.truncated());
     }
 }

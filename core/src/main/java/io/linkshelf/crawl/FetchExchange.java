@@ -2,7 +2,7 @@ package io.linkshelf.crawl;
 
 import io.linkshelf.crawl.FetchResult.Cause;
 import io.linkshelf.crawl.FetchResult.Failure;
-import io.linkshelf.crawl.RecordedExchange.Truncation;
+import io.linkshelf.warc.Truncation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +54,7 @@ final class FetchExchange {
         return failure;
     }
 
+    @SuppressWarnings("try") // the recording spans the block, never used by name
     void run() {
         Instant date = fetcher.now();
         FetchRecorder recorder = new FetchRecorder();
@@ -68,31 +69,37 @@ final class FetchExchange {
         int status = 0;
         List<Map.Entry<String, String>> headers = List.of();
         Optional<Truncation> truncation = Optional.empty();
-        ClassicHttpResponse response;
-        try {
-            response = fetcher.execute(get, recorder, policy);
-        } catch (IOException e) {
-            FetchFailures.Classified c = FetchFailures.beforeResponse(e, uri, recorder.requestLength() > 0, settings);
-            failure = Optional.of(c.failure());
-            finish(date, recorder, status, headers, c.truncation());
-            return;
-        }
-        try {
-            status = response.getCode();
-            headers = HttpFetcher.headersOf(response);
-            long cap = settings.maxBytes(request.kind());
-            Optional<byte[]> raw = readBody(response.getEntity(), cap, get, headers);
-            if (raw.isEmpty() && failure.isEmpty()) {
-                truncation = Optional.of(Truncation.LENGTH);
-                failure = Optional.of(new Failure(Cause.TOO_LARGE, "body of " + uri + " exceeds the "
-                        + FetchFailures.formatBytes(cap) + " " + capName() + " cap; stopped reading"));
-            } else if (raw.isPresent()) {
-                decode(raw.get(), cap, headers);
-            } else {
-                truncation = bodyTruncation;
+        try (HttpFetcher.Recording recording = fetcher.recording(recorder, uri.getHost(), policy)) {
+            ClassicHttpResponse response;
+            try {
+                response = fetcher.execute(get, policy);
+            } catch (IOException e) {
+                FetchFailures.Classified c = FetchFailures.beforeResponse(e, uri, recorder.requestLength() > 0, settings);
+                failure = Optional.of(c.failure());
+                finish(date, recorder, status, headers, c.truncation());
+                return;
             }
-        } finally {
-            closeQuietly(response, get);
+            try {
+                status = response.getCode();
+                headers = HttpFetcher.headersOf(response);
+                long cap = settings.maxBytes(request.kind());
+                Optional<byte[]> raw = readBody(response.getEntity(), cap, get, headers);
+                if (raw.isPresent() && !hasBody(status)) {
+                    // A 304 (or 204) has no body even when it repeats the representation's Content-Encoding:
+                    // there is nothing to decode.
+                    body = new byte[0];
+                } else if (raw.isEmpty() && failure.isEmpty()) {
+                    truncation = Optional.of(Truncation.LENGTH);
+                    failure = Optional.of(new Failure(Cause.TOO_LARGE, "body of " + uri + " exceeds the "
+                            + FetchFailures.formatBytes(cap) + " " + capName() + " cap; stopped reading"));
+                } else if (raw.isPresent()) {
+                    decode(raw.get(), cap, headers);
+                } else {
+                    truncation = bodyTruncation;
+                }
+            } finally {
+                closeQuietly(response, get);
+            }
         }
         finish(date, recorder, status, headers, truncation);
     }
@@ -127,6 +134,10 @@ final class FetchExchange {
             bodyTruncation = c.truncation();
             return Optional.empty();
         }
+    }
+
+    private static boolean hasBody(int status) {
+        return status >= 200 && status != 204 && status != 304;
     }
 
     private void decode(byte[] raw, long cap, List<Map.Entry<String, String>> headers) {

@@ -2,7 +2,7 @@ package io.linkshelf.crawl;
 
 import io.linkshelf.crawl.FetchResult.Cause;
 import io.linkshelf.crawl.FetchResult.Failure;
-import io.linkshelf.crawl.RecordedExchange.Truncation;
+import io.linkshelf.warc.Truncation;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -34,8 +34,9 @@ final class FetchFailures {
         if (e instanceof NetworkPolicy.RefusedAddressException) {
             return none(Cause.REFUSED_ADDRESS, e.getMessage());
         }
+        String viaProxy = settings.proxy().map(p -> " (proxy " + p.getHost() + ":" + p.getPort() + ")").orElse("");
         if (e instanceof UnknownHostException) {
-            return none(Cause.NETWORK, "unknown host " + host);
+            return unreachable(Cause.NETWORK, "unknown host " + host + viaProxy, "unknown host" + viaProxy);
         }
         if (e instanceof SSLException) {
             boolean certificate = hasCause(e, CertificateException.class)
@@ -47,10 +48,12 @@ final class FetchFailures {
             return none(Cause.NETWORK, "proxy refused to open a tunnel to " + host + ": " + e.getMessage());
         }
         if (e instanceof ConnectTimeoutException || (!requestSent && e instanceof SocketTimeoutException)) {
-            return none(Cause.TIMEOUT, "connect to " + host + " timed out after " + format(settings.connectTimeout()));
+            return unreachable(Cause.TIMEOUT, "connect to " + host + viaProxy + " timed out after "
+                    + format(settings.connectTimeout()), "connect timed out" + viaProxy);
         }
         if (e instanceof ConnectException) {
-            return none(Cause.NETWORK, "connection to " + host + " refused: " + e.getMessage());
+            return unreachable(Cause.NETWORK, "connection to " + host + viaProxy + " refused: " + e.getMessage(),
+                    "connection refused" + viaProxy);
         }
         if (e instanceof SocketTimeoutException) {
             return new Classified(new Failure(Cause.TIMEOUT, "read timed out after " + format(settings.readTimeout())
@@ -109,6 +112,10 @@ final class FetchFailures {
             }
         }
         return false;
+    }
+
+    private static Classified unreachable(Cause cause, String reason, String shortly) {
+        return new Classified(new Failure(cause, reason, Optional.of(shortly)), Optional.empty());
     }
 
     private static Classified none(Cause cause, String reason) {

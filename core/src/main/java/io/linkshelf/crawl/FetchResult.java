@@ -40,11 +40,21 @@ final class FetchResult implements AutoCloseable {
         BAD_ENCODING
     }
 
-    /** A failure's cause and a human-readable reason naming what happened. */
-    public record Failure(Cause cause, String reason) {
+    /**
+     * A failure's cause and a human-readable reason naming what happened.
+     *
+     * @param unreachable when the host could not be reached at all (unknown host, connection refused, connect
+     *     timeout), a few words saying so, e.g. "unknown host"; such a failure belongs to the host, not the URL
+     */
+    public record Failure(Cause cause, String reason, Optional<String> unreachable) {
         public Failure {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(unreachable, "unreachable");
+        }
+
+        public Failure(Cause cause, String reason) {
+            this(cause, reason, Optional.empty());
         }
 
         @Override

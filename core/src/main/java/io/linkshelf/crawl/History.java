@@ -1,5 +1,11 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestStore;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.util.HashMap;

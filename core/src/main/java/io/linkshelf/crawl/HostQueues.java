@@ -32,6 +32,7 @@ final class HostQueues implements Frontier {
 
     private final Frontier store;
     private final Predicate<String> stoppedHost;
+    private final java.util.function.ToLongFunction<WebURL> order;
     private final Map<String, Deque<WebURL>> queues = new LinkedHashMap<>();
     private final Map<String, Deque<WebURL>> lastTries = new LinkedHashMap<>();
     private final Set<String> busy = new HashSet<>();
@@ -41,10 +42,12 @@ final class HostQueues implements Frontier {
     /**
      * @param store the persistent crawler4j frontier underneath
      * @param stoppedHost hosts stopped for the run; their remaining URLs are dropped, not handed out
+     * @param order the order in which a host's URLs are handed out (the order they were scheduled in)
      */
-    HostQueues(Frontier store, Predicate<String> stoppedHost) {
+    HostQueues(Frontier store, Predicate<String> stoppedHost, java.util.function.ToLongFunction<WebURL> order) {
         this.store = store;
         this.stoppedHost = stoppedHost;
+        this.order = order;
     }
 
     @Override
@@ -155,7 +158,7 @@ final class HostQueues implements Frontier {
         while (store.getQueueLength() > 0) {
             batch.clear();
             store.getNextURLs(DRAIN_BATCH, batch);
-            batch.sort(Comparator.comparingInt(WebURL::getDocid));
+            batch.sort(Comparator.comparingLong(order));
             for (WebURL url : batch) {
                 queues.computeIfAbsent(hostOf(url), h -> new ArrayDeque<>()).add(url);
             }

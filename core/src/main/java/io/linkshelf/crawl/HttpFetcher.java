@@ -37,6 +37,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -45,9 +46,10 @@ import org.apache.hc.core5.util.Timeout;
  * User-Agent, cookies from the user's cookies.txt and no Referer unless asked, caps body sizes, and
  * decodes gzip/deflate itself. Politeness (delays, budgets, robots) is the caller's job.
  *
- * <p>Every request gets a new connection, closed after the exchange: requests to one host are seconds
- * apart anyway, so keep-alive would save nothing, and a connection that carries exactly one exchange
- * makes the recorded bytes unambiguous.
+ * <p>One connection per host is kept alive and reused, so a site sees one TLS handshake per run, not
+ * one per request; each exchange's bytes are still recorded apart (see {@link RecordingConnectionFactory}).
+ * An {@code http://} URL of a host known to be https-only ({@link HttpsHosts}) is requested over https
+ * directly, and a redirect from http to the same URL on https teaches the fetcher that host.
  *
  * <p>Thread-safe: fetches may run concurrently (the scheduler keeps one in flight per host).
  */
@@ -66,6 +68,7 @@ final class HttpFetcher implements AutoCloseable {
     private final FetchDnsResolver dns = new FetchDnsResolver();
     private final CloseableHttpClient client;
     private final List<String> cookieWarnings;
+    private final HttpsHosts httpsHosts;
 
     /**
      * Builds the client; reads the cookies file if one is set.
@@ -73,12 +76,17 @@ final class HttpFetcher implements AutoCloseable {
      * @throws IOException if the cookies file cannot be read or TLS cannot be initialised
      */
     public HttpFetcher(FetcherSettings settings) throws IOException {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), HttpsHosts.inMemory());
     }
 
     HttpFetcher(FetcherSettings settings, Clock clock) throws IOException {
+        this(settings, clock, HttpsHosts.inMemory());
+    }
+
+    HttpFetcher(FetcherSettings settings, Clock clock, HttpsHosts httpsHosts) throws IOException {
         this.settings = settings;
         this.clock = clock;
+        this.httpsHosts = httpsHosts;
         BasicCookieStore cookies = new BasicCookieStore();
         List<String> warnings = List.of();
         if (settings.cookiesFile().isPresent()) {
@@ -101,14 +109,18 @@ final class HttpFetcher implements AutoCloseable {
                 .setDnsResolver(dns)
                 .setTlsSocketStrategy(new DefaultClientTlsStrategy(
                         ssl, HostnameVerificationPolicy.BOTH, HttpsSupport.getDefaultHostnameVerifier()))
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read)
+                        // requests to a host are seconds apart: check that the server has not closed the idle connection
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                        .setTimeToLive(TimeValue.ofMinutes(10))
+                        .build())
                 .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
                 .setMaxConnTotal(64)
-                .setMaxConnPerRoute(4)
+                .setMaxConnPerRoute(1)
                 .build();
         var builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
-                .setConnectionReuseStrategy((request, response, context) -> false)
+                .evictIdleConnections(TimeValue.ofMinutes(2))
                 .disableRedirectHandling()
                 .disableContentCompression()
                 .disableAutomaticRetries()
@@ -146,7 +158,7 @@ final class HttpFetcher implements AutoCloseable {
         NetworkPolicy policy = NetworkPolicy.allowing(settings.allowPrivateNetworks() || request.privateAddressAllowed());
         List<RecordedExchange> exchanges = new ArrayList<>();
         List<URI> chain = new ArrayList<>();
-        URI current = request.uri();
+        URI current = httpsHosts.upgrade(request.uri());
         while (true) {
             Optional<String> badUrl = checkUrl(current);
             if (badUrl.isPresent()) {
@@ -171,6 +183,8 @@ final class HttpFetcher implements AutoCloseable {
                 return failed(exchanges, current, Cause.BAD_URL,
                         "redirect from " + current + " to a malformed Location \"" + location.get() + "\"");
             }
+            httpsHosts.learn(current, next);
+            next = httpsHosts.upgrade(next);
             if (chain.contains(withoutFragment(next))) {
                 List<String> loop = new ArrayList<>(chain.stream().map(URI::toString).toList());
                 loop.add(next.toString());
@@ -199,7 +213,7 @@ final class HttpFetcher implements AutoCloseable {
      * which is exactly what a size cap or a zip bomb must not do.
      */
     @SuppressWarnings("deprecation")
-    ClassicHttpResponse execute(HttpGet get, FetchRecorder recorder, NetworkPolicy policy) throws IOException {
+    ClassicHttpResponse execute(HttpGet get, NetworkPolicy policy) throws IOException {
         URI uri;
         try {
             uri = get.getUri();
@@ -217,14 +231,27 @@ final class HttpFetcher implements AutoCloseable {
                 // fall through
             }
         }
+        return client.execute(get, HttpClientContext.create());
+    }
+
+    /**
+     * Ties the calling thread's socket I/O to {@code recorder} and its DNS lookups to {@code policy}
+     * until closed; an exchange holds it from sending the request to releasing the connection, since
+     * the body is read after {@link #execute} returns.
+     */
+    Recording recording(FetchRecorder recorder, String host, NetworkPolicy policy) {
         connections.attach(recorder);
-        dns.attach(uri.getHost(), policy);
-        try {
-            return client.execute(get, HttpClientContext.create());
-        } finally {
+        dns.attach(host, policy);
+        return () -> {
             connections.detach();
             dns.detach();
-        }
+        };
+    }
+
+    /** The span of one exchange's recording; closing it never throws. */
+    interface Recording extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Decides, before a redirect hop, whether (and when) it may go. */

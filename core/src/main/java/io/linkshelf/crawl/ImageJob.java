@@ -1,5 +1,8 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +38,9 @@ final class ImageJob {
         }
         try (FetchResult result = fetched.get().result()) {
             Optional<Capture> record = run.fetch().recordLast(result);
+            if (result.failure().isPresent() && result.failure().get().unreachable().isPresent()) {
+                return 0; // the CDN could not be reached: not the image's fault, it stays pending for the next run
+            }
             ImageCapture image;
             if (result.failure().isPresent()) {
                 FetchResult.Failure failure = result.failure().get();

@@ -8,12 +8,18 @@ import io.linkshelf.extract.PageClassifier;
 import io.linkshelf.extract.PageResponse;
 import io.linkshelf.extract.PageState;
 import io.linkshelf.extract.PageVerdict;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Captures one catalog entry's page: politeness and robots first, then the fetch, then the
@@ -42,17 +48,18 @@ final class PageJob {
             run.ledger().update(key, e -> e.withOutcome(Outcome.ROBOTS, "robots.txt of " + host + " disallows it"));
             return 0;
         }
-        if (!lastTry && !run.scheduler().spendBudget(host)) {
-            int budget = run.options().profiles().forHost(host).pageBudget().orElse(0);
-            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING,
-                    "the page budget of " + budget + " for " + host + " is spent for this run; the next run continues"));
+        OptionalInt budget = run.options().profiles().forHost(host).pageBudget();
+        if (budget.isPresent() && !run.budget().spend(host, budget.getAsInt())) {
+            String reason = budgetReason(host, budget.getAsInt(), run.budget().reopensAt(host, budget.getAsInt()));
+            run.scheduler().stopFor(host, HostScheduler.StopCause.BUDGET, reason);
+            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, reason));
             return 0;
         }
         Optional<ManifestEntry> previous = run.history().lastGood(key);
         FetchRequest request = conditional(FetchRequest.page(url).withPrivateAddressAllowed(privateAllowed), previous);
         Optional<PoliteFetch.Fetched> fetched = run.fetch().fetch(request);
         if (fetched.isEmpty()) {
-            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, stoppedReason(host)));
+            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, stoppedReason(run.scheduler(), host)));
             return 0;
         }
         try (FetchResult result = fetched.get().result()) {
@@ -62,7 +69,7 @@ final class PageJob {
     }
 
     private void settle(ManifestEntry entry, Optional<ManifestEntry> previous, FetchResult result, int attempts,
-            boolean lastTry) throws IOException {
+            boolean lastTry) throws IOException, InterruptedException {
         String key = entry.key();
         String host = PoliteFetch.hostOf(URI.create(entry.seedUrl()));
         Optional<String> finalUrl = Optional.of(result.finalUri().toString());
@@ -73,6 +80,14 @@ final class PageJob {
         if (result.failure().isPresent() && result.failure().get().cause() == FetchResult.Cause.HOST_STOPPED) {
             run.fetch().recordLast(result);
             run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, result.failure().get().reason()));
+            return;
+        }
+        if (result.failure().isPresent() && result.failure().get().unreachable().isPresent()) {
+            // Not the entry's fault: the host (or the network) could not be reached. The next run tries again.
+            run.fetch().recordLast(result);
+            String why = result.failure().get().unreachable().get();
+            run.ledger().update(key, e -> e.withOutcome(Outcome.PENDING, PoliteFetch.hostOf(result.finalUri())
+                    + " could not be reached (" + why + "); the next run tries again"));
             return;
         }
         if (result.failure().isPresent()) {
@@ -88,23 +103,30 @@ final class PageJob {
         if (result.status() == 304 && lastGood.isPresent()) {
             Capture revisit = run.fetch().recordLastAsRevisit(result, lastGood.get());
             run.scheduler().notBlocked(host);
-            run.ledger().update(key, e -> e.withPage(Outcome.UNCHANGED, "not modified (304)", finalUrl, status,
-                    Optional.of(revisit), lastGood, previous.get().validators(), previous.get().article(), tries));
+            ManifestEntry unchanged = run.ledger().update(key, e -> e.withPage(Outcome.UNCHANGED, "not modified (304)",
+                    finalUrl, status, Optional.of(revisit), lastGood, previous.get().validators(), previous.get().article(), tries));
+            run.knownGood().add(unchanged);
             reuseImages(key, previous.get());
             return;
         }
         PageResponse response = new PageResponse(URI.create(entry.seedUrl()), result.finalUri(), redirectsOf(result),
                 result.status(), result.contentType(), result.body());
         PageVerdict verdict = PageClassifier.classify(response);
-        if (verdict.state() == PageState.BLOCKED || verdict.state() == PageState.LOGIN_REQUIRED) {
+        if (isBlock(verdict)) {
             Optional<Capture> record = run.fetch().recordLast(result);
-            boolean stopped = run.scheduler().blocked(host);
-            run.ledger().update(key, e -> e.withPage(Outcome.BLOCKED, verdict.reason(), finalUrl, status, record,
-                    lastGood, e.validators(), e.article(), tries));
+            run.scheduler().coolDown(host);
+            Probe probe = probe(host, key);
+            if (probe.pageFine()) {
+                run.scheduler().notBlocked(host);
+                run.ledger().update(key, e -> e.withPage(Outcome.BLOCKED, verdict.reason() + "; " + probe.finding(),
+                        finalUrl, status, record, lastGood, e.validators(), e.article(), tries));
+                return;
+            }
+            boolean stopped = run.scheduler().siteBlocked(host);
+            run.ledger().update(key, e -> e.withPage(Outcome.BLOCKED, verdict.reason() + "; " + probe.finding(), finalUrl,
+                    status, record, lastGood, e.validators(), e.article(), tries));
             if (stopped) {
-                run.ledger().host(host, h -> new SnapshotManifest.HostSummary(h.requests(), h.waitedMillis(),
-                        h.robotsExcluded(), h.crawlDelaySeconds(), Optional.of(stoppedReason(host))));
-                run.notices().accept(stoppedReason(host) + " " + advice(host));
+                run.notices().accept(stoppedReason(run.scheduler(), host) + ". " + advice(host));
             } else if (!lastTry) {
                 run.queue().lastTry(key);
             }
@@ -136,8 +158,9 @@ final class PageJob {
         Capture content = same ? lastGood.get() : record;
         ManifestEntry.Validators validators = new ManifestEntry.Validators(last.header("ETag"), last.header("Last-Modified"));
         String reason = same ? "same content as the capture of " + lastGood.get().date() : verdict.reason();
-        run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason, finalUrl, status,
-                Optional.of(record), Optional.of(content), validators, ArticleFacts.of(article), tries));
+        ManifestEntry captured = run.ledger().update(key, e -> e.withPage(same ? Outcome.UNCHANGED : Outcome.OK, reason,
+                finalUrl, status, Optional.of(record), Optional.of(content), validators, ManifestEntry.ArticleFacts.of(article), tries));
+        run.knownGood().add(captured);
         queueImages(key, images.stream().map(ref -> ref.url().toString()).distinct().toList());
         if (run.options().expandColumns() && article.isPresent()) {
             ColumnMembers.expand(run, entry, article.get());
@@ -190,8 +213,64 @@ final class PageJob {
         return redirects;
     }
 
-    static String stoppedReason(String host) {
-        return host + " stopped for this run after " + HostScheduler.BLOCKS_TO_STOP + " blocks in a row";
+    /**
+     * After a block: asks the host, once, for a page already archived and known good. If it comes back
+     * fine, the block was the URL's own; if it is blocked too (or cannot be asked), the site blocks us.
+     */
+    private Probe probe(String host, String blockedKey) throws IOException, InterruptedException {
+        Optional<KnownGoodPages.Page> page = run.knownGood().probeFor(host, blockedKey);
+        if (page.isEmpty()) {
+            return new Probe(false, "no page of " + host + " archived yet to tell a bad URL from a blocking site");
+        }
+        KnownGoodPages.Page good = page.get();
+        boolean privateAllowed = run.options().allowPrivateNetworks() || NetworkPolicy.isNonPublicHost(good.url());
+        FetchRequest request = FetchRequest.page(good.url()).withPrivateAddressAllowed(privateAllowed);
+        if (good.validators().etag().isPresent()) {
+            request = request.withHeader("If-None-Match", good.validators().etag().get());
+        }
+        if (good.validators().lastModified().isPresent()) {
+            request = request.withHeader("If-Modified-Since", good.validators().lastModified().get());
+        }
+        Optional<PoliteFetch.Fetched> fetched = run.fetch().fetchOnce(request);
+        if (fetched.isEmpty()) {
+            return new Probe(false, host + " stopped before the probe");
+        }
+        try (FetchResult result = fetched.get().result()) {
+            if (result.status() == 304 && result.isComplete() && good.content().isPresent()) {
+                run.fetch().recordLastAsRevisit(result, good.content().get());
+            } else {
+                run.fetch().recordLast(result);
+            }
+            if (!result.isComplete()) {
+                return new Probe(false, "the probe of " + good.url() + " failed (" + PoliteFetch.describe(result)
+                        + "), so the site may be blocking us");
+            }
+            boolean fine = result.status() == 304 || !isBlock(PageClassifier.classify(new PageResponse(good.url(),
+                    result.finalUri(), redirectsOf(result), result.status(), result.contentType(), result.body())));
+            return fine
+                    ? new Probe(true, "the archived page " + good.url() + " came back fine, so the block is this URL's"
+                            + " (it is tried again in the next snapshot)")
+                    : new Probe(false, "the archived page " + good.url() + " was blocked too: " + host + " is blocking us");
+        }
+    }
+
+    /** What the probe after a block found. */
+    private record Probe(boolean pageFine, String finding) {}
+
+    private static boolean isBlock(PageVerdict verdict) {
+        return verdict.state() == PageState.BLOCKED || verdict.state() == PageState.LOGIN_REQUIRED;
+    }
+
+    /** Why an entry of a stopped host stays pending, in the stop's own words. */
+    static String stoppedReason(HostScheduler scheduler, String host) {
+        return scheduler.stopOf(host).map(HostScheduler.Stop::reason).orElse(host + " stopped for this run");
+    }
+
+    static String budgetReason(String host, int limit, java.time.Instant reopens) {
+        return "the page budget of " + limit + " a day for " + host + " is spent; it reopens at "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+                        .withZone(java.time.ZoneOffset.UTC).format(reopens)
+                + ", and the next run after that continues";
     }
 
     static String advice(String host) {

@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
 import java.net.URI;
@@ -48,9 +49,18 @@ final class PoliteFetch {
 
     /**
      * The final attempt's result (the caller closes it), with every exchange but its last already
-     * recorded; empty when the host was stopped for the run before a request could be sent.
+     * recorded; empty when the host was stopped (or found unreachable) before a request could be sent.
      */
     Optional<Fetched> fetch(FetchRequest request) throws IOException, InterruptedException {
+        return fetch(request, MAX_ATTEMPTS);
+    }
+
+    /** One request, never retried: the probe that tells a URL's own captcha from a site that blocks us. */
+    Optional<Fetched> fetchOnce(FetchRequest request) throws IOException, InterruptedException {
+        return fetch(request, 1);
+    }
+
+    private Optional<Fetched> fetch(FetchRequest request, int maxAttempts) throws IOException, InterruptedException {
         String host = hostOf(request.uri());
         List<String> earlierFailures = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
@@ -60,18 +70,19 @@ final class PoliteFetch {
             if (turn.isEmpty()) {
                 return Optional.empty();
             }
-            HostTurns turns = new HostTurns(turn.get(), request.privateAddressAllowed());
+            HopTurns turns = new HopTurns(scheduler, turn.get(), Optional.of(robots), request.privateAddressAllowed());
             FetchResult result;
             try {
-                result = fetcher.fetch(request, turns::beforeHop);
+                result = fetcher.fetch(request, turns);
             } catch (java.io.UncheckedIOException storage) {
                 turns.release(Optional.empty());
                 throw storage.getCause(); // recording a redirect target's robots.txt failed
             }
             ledger.host(host, h -> new SnapshotManifest.HostSummary(h.requests() + Math.max(1, result.exchanges().size()),
                     h.waitedMillis() + waited, h.robotsExcluded(), h.crawlDelaySeconds(), h.stoppedReason()));
+            boolean nowUnreachable = account(scheduler, result);
             Optional<Duration> wait = retryWait(result, attempt);
-            boolean retry = wait.isPresent() && attempt < MAX_ATTEMPTS;
+            boolean retry = wait.isPresent() && attempt < maxAttempts && !nowUnreachable;
             try {
                 List<RecordedExchange> exchanges = result.exchanges();
                 int keep = retry ? exchanges.size() : exchanges.size() - 1;
@@ -93,38 +104,23 @@ final class PoliteFetch {
     }
 
     /**
-     * The turn a fetch holds, which moves with a redirect to another host: the current host's turn
-     * is handed back before waiting for the next host's, so two workers redirecting towards each
-     * other's hosts can never wait on each other. The next host's robots.txt comes first.
+     * Tells the scheduler whether the request reached its host: a response of any kind resets the
+     * count of network failures in a row, a failure to reach the host adds one.
+     *
+     * @return whether the host is now unreachable for the run
      */
-    private final class HostTurns {
-        private final boolean privateAddressAllowed;
-        private Optional<HostScheduler.Turn> held;
-
-        HostTurns(HostScheduler.Turn first, boolean privateAddressAllowed) {
-            this.held = Optional.of(first);
-            this.privateAddressAllowed = privateAddressAllowed;
-        }
-
-        boolean beforeHop(URI next) throws InterruptedException {
-            String host = hostOf(next);
-            if (held.isPresent() && host.equals(held.get().host())) {
-                return true;
+    static boolean account(HostScheduler scheduler, FetchResult result) {
+        String failedHost = hostOf(result.finalUri());
+        Optional<String> unreachable = result.failure().flatMap(FetchResult.Failure::unreachable);
+        for (RecordedExchange exchange : result.exchanges()) {
+            if (exchange.status() > 0) {
+                scheduler.reached(hostOf(exchange.target()));
             }
-            release(Optional.empty());
-            try {
-                robots.rulesFor(next, privateAddressAllowed);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            held = scheduler.awaitTurn(host);
-            return held.isPresent();
         }
-
-        void release(Optional<Duration> atLeast) {
-            held.ifPresent(turn -> scheduler.finish(turn, atLeast));
-            held = Optional.empty();
+        if (unreachable.isPresent()) {
+            return scheduler.unreachableOnce(failedHost, unreachable.get());
         }
+        return false;
     }
 
     /** Writes the final exchange of a result as a response record; empty if it carries no response. */

@@ -1,5 +1,9 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,8 @@ final class ProgressTicker implements AutoCloseable {
 
     private final RunLedger ledger;
     private final HostScheduler scheduler;
+    private final DailyBudget budget;
+    private final SiteProfiles profiles;
     private final SnapshotId snapshot;
     private final Instant started;
     private final CrawlListener listener;
@@ -25,9 +31,12 @@ final class ProgressTicker implements AutoCloseable {
         return t;
     });
 
-    ProgressTicker(RunLedger ledger, HostScheduler scheduler, SnapshotId snapshot, Instant started, CrawlListener listener) {
+    ProgressTicker(RunLedger ledger, HostScheduler scheduler, DailyBudget budget, SiteProfiles profiles, SnapshotId snapshot,
+            Instant started, CrawlListener listener) {
         this.ledger = ledger;
         this.scheduler = scheduler;
+        this.budget = budget;
+        this.profiles = profiles;
         this.snapshot = snapshot;
         this.started = started;
         this.listener = listener;
@@ -52,18 +61,22 @@ final class ProgressTicker implements AutoCloseable {
             images += e.images().size();
             imagesDone += (int) e.images().stream().filter(i -> i.outcome() != ImageOutcome.PENDING).count();
         }
-        long now = System.nanoTime();
-        Map<String, Duration> waits = new HashMap<>();
-        scheduler.waits().forEach((host, until) -> waits.put(host, Duration.ofNanos(until - now)));
+        Map<String, Duration> waits = new HashMap<>(scheduler.waits());
+        // The ETA is for this run: a host's pages up to what its daily budget still allows, at its gap.
         Duration eta = Duration.ZERO;
         for (Map.Entry<String, Integer> host : pendingPerHost.entrySet()) {
             if (!scheduler.isStopped(host.getKey())) {
-                Duration left = scheduler.gapOf(host.getKey()).multipliedBy(host.getValue());
+                int pages = host.getValue();
+                var limit = profiles.forHost(host.getKey()).pageBudget();
+                if (limit.isPresent()) {
+                    pages = Math.min(pages, budget.remaining(host.getKey(), limit.getAsInt()));
+                }
+                Duration left = scheduler.gapOf(host.getKey()).multipliedBy(pages);
                 eta = left.compareTo(eta) > 0 ? left : eta;
             }
         }
         return new CrawlProgress(snapshot, entries, byOutcome, images, imagesDone, waits,
-                Duration.between(started, Instant.now()), pendingPerHost.isEmpty() ? Optional.empty() : Optional.of(eta));
+                Duration.between(started, budget.now()), pendingPerHost.isEmpty() ? Optional.empty() : Optional.of(eta));
     }
 
     private void tick() {

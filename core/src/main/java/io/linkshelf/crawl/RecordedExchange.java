@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.warc.Truncation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -15,30 +16,13 @@ import java.util.Optional;
  * response bytes we read (status line, headers, and the body still chunked and content-encoded), ready
  * to become a WARC request/response pair. A redirect chain has one exchange per hop.
  *
- * <p>Closing it deletes the spooled response.
+ * <p>Closing it deletes the spooled response. It is the crawl's live, spooled side of an exchange (with the
+ * status and headers the crawl decides on); {@code ExchangeWriter} hands the same bytes to the WARC writer as a
+ * {@link io.linkshelf.warc.Exchange}, the record-to-be, and {@link io.linkshelf.warc.Truncation} is the one
+ * truncation type of both.
  */
 final class RecordedExchange implements AutoCloseable {
 
-    /** Why the recorded response is incomplete; maps to WARC-Truncated. */
-    public enum Truncation {
-        /** A size cap was exceeded and reading stopped (WARC-Truncated: length). */
-        LENGTH("length"),
-        /** The server went silent past the read timeout (WARC-Truncated: time). */
-        TIME("time"),
-        /** The connection was reset or closed before the body was complete (WARC-Truncated: disconnect). */
-        DISCONNECT("disconnect");
-
-        private final String warcValue;
-
-        Truncation(String warcValue) {
-            this.warcValue = warcValue;
-        }
-
-        /** The value of the WARC-Truncated header. */
-        public String warcValue() {
-            return warcValue;
-        }
-    }
 
     private final URI target;
     private final Instant date;
@@ -116,6 +100,6 @@ final class RecordedExchange implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RecordedExchange[" + target + " " + status + truncated.map(t -> " truncated " + t.warcValue()).orElse("") + "]";
+        return "RecordedExchange[" + target + " " + status + truncated.map(t -> " truncated " + t.name().toLowerCase(Locale.ROOT)).orElse("") + "]";
     }
 }

@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
  * managed connection is final and package-private, so this re-implements its small contract on top of
  * httpcore's public client connection.
  *
- * <p>One connection serves exactly one exchange (connection reuse is disabled in {@link HttpFetcher}),
- * so the recorder fixed at construction can never receive another exchange's bytes.
+ * <p>A kept-alive connection serves one exchange after another; its bytes go to the recorder of the
+ * exchange running at the time (see {@link RecordingConnectionFactory}).
  */
 final class RecordingConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
 
-    private final FetchRecorder recorder;
+    private final RecordingSocketHolder.RecorderSource recorder;
     private volatile Timeout socketTimeout = Timeout.DISABLED;
 
-    RecordingConnection(FetchRecorder recorder) {
+    RecordingConnection(RecordingSocketHolder.RecorderSource recorder) {
         super(Http1Config.DEFAULT, null, null,
                 DefaultContentLengthStrategy.INSTANCE, DefaultContentLengthStrategy.INSTANCE, null,
                 DefaultHttpRequestWriterFactory.INSTANCE, DefaultHttpResponseParserFactory.INSTANCE);
@@ -36,21 +36,27 @@ final class RecordingConnection extends DefaultBHttpClientConnection implements 
     public void bind(Socket socket) throws IOException {
         if (socket instanceof SSLSocket ssl) {
             // httpclient upgrades a proxy tunnel by re-binding the TLS socket alone.
-            recorder.restart();
+            restart();
             super.bind(new RecordingSocketHolder(ssl, ssl, recorder));
         } else {
             super.bind(new RecordingSocketHolder(socket, recorder));
         }
-        recorder.connected(socket);
         socketTimeout = Timeout.ofMilliseconds(socket.getSoTimeout());
     }
 
     @Override
     public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
-        recorder.restart();
+        restart();
         super.bind(new RecordingSocketHolder(sslSocket, socket, recorder));
-        recorder.connected(socket);
         socketTimeout = Timeout.ofMilliseconds(sslSocket.getSoTimeout());
+    }
+
+    /** Anything recorded before a TLS upgrade was the proxy's CONNECT exchange, not the target's. */
+    private void restart() throws IOException {
+        FetchRecorder current = recorder.current();
+        if (current != null) {
+            current.restart();
+        }
     }
 
     @Override

@@ -7,11 +7,12 @@ import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates connections that record their bytes into the recorder of the fetch running on the calling thread.
+ * Creates connections that record their bytes into the recorder of the exchange running on the calling thread.
  *
- * <p>httpclient's classic (blocking) API creates and uses a connection on the thread that called
- * {@code execute}, so a thread-local hand-over is enough to tie a new connection to its exchange. A
- * connection created with no fetch in progress records into a throw-away recorder.
+ * <p>httpclient's classic (blocking) API does all of an exchange's socket I/O on the thread that called
+ * {@code execute}, so a thread-local hand-over ties every byte to its exchange, also on a kept-alive
+ * connection that carries one exchange after another. Bytes moved with no exchange attached (a pool
+ * closing an idle connection) are recorded nowhere.
  */
 final class RecordingConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
@@ -26,10 +27,14 @@ final class RecordingConnectionFactory implements HttpConnectionFactory<ManagedH
         current.remove();
     }
 
+    /** The recorder of the exchange running on this thread, if one is. */
+    @Nullable FetchRecorder current() {
+        return current.get();
+    }
+
     @Override
     public ManagedHttpClientConnection createConnection(@Nullable Socket socket) throws IOException {
-        FetchRecorder recorder = current.get();
-        RecordingConnection connection = new RecordingConnection(recorder == null ? new FetchRecorder() : recorder);
+        RecordingConnection connection = new RecordingConnection(this::current);
         if (socket != null) {
             connection.bind(socket);
         }

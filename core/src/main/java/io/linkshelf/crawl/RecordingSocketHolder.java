@@ -8,20 +8,41 @@ import java.io.OutputStream;
 import java.net.Socket;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.jspecify.annotations.Nullable;
 
-/** Hands httpcore socket streams that copy every byte read or written into the exchange's recorder. */
+/**
+ * Hands httpcore socket streams that copy every byte read or written into the recorder of the exchange
+ * running at the time, and tell that recorder which address it talks to.
+ */
 final class RecordingSocketHolder extends SocketHolder {
 
-    private final FetchRecorder recorder;
-
-    RecordingSocketHolder(Socket socket, FetchRecorder recorder) {
-        super(socket);
-        this.recorder = recorder;
+    /** Where the current exchange's recorder is found; null while no exchange runs. */
+    @FunctionalInterface
+    interface RecorderSource {
+        @Nullable FetchRecorder current();
     }
 
-    RecordingSocketHolder(SSLSocket sslSocket, Socket baseSocket, FetchRecorder recorder) {
+    private final RecorderSource source;
+    private final Socket base;
+
+    RecordingSocketHolder(Socket socket, RecorderSource source) {
+        super(socket);
+        this.source = source;
+        this.base = socket;
+    }
+
+    RecordingSocketHolder(SSLSocket sslSocket, Socket baseSocket, RecorderSource source) {
         super(sslSocket, baseSocket);
-        this.recorder = recorder;
+        this.source = source;
+        this.base = baseSocket;
+    }
+
+    private @Nullable FetchRecorder recorder() {
+        FetchRecorder recorder = source.current();
+        if (recorder != null) {
+            recorder.connected(base);
+        }
+        return recorder;
     }
 
     @Override
@@ -30,7 +51,8 @@ final class RecordingSocketHolder extends SocketHolder {
             @Override
             public int read() throws IOException {
                 int b = super.read();
-                if (b >= 0) {
+                FetchRecorder recorder = recorder();
+                if (b >= 0 && recorder != null) {
                     recorder.received(new byte[] {(byte) b}, 0, 1);
                 }
                 return b;
@@ -39,7 +61,8 @@ final class RecordingSocketHolder extends SocketHolder {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int count = super.read(buffer, offset, length);
-                if (count > 0) {
+                FetchRecorder recorder = recorder();
+                if (count > 0 && recorder != null) {
                     recorder.received(buffer, offset, count);
                 }
                 return count;
@@ -61,13 +84,19 @@ final class RecordingSocketHolder extends SocketHolder {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
-                recorder.sent(new byte[] {(byte) b}, 0, 1);
+                FetchRecorder recorder = recorder();
+                if (recorder != null) {
+                    recorder.sent(new byte[] {(byte) b}, 0, 1);
+                }
             }
 
             @Override
             public void write(byte[] buffer, int offset, int length) throws IOException {
                 out.write(buffer, offset, length);
-                recorder.sent(buffer, offset, length);
+                FetchRecorder recorder = recorder();
+                if (recorder != null) {
+                    recorder.sent(buffer, offset, length);
+                }
             }
         };
     }

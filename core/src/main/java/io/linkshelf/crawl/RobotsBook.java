@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -51,7 +52,11 @@ final class RobotsBook {
         if (turn.isEmpty()) {
             fetched = RobotsRules.unreachable("host stopped");
         } else {
-            try (FetchResult result = fetcher.fetch(FetchRequest.robots(robotsUrl).withPrivateAddressAllowed(privateAddressAllowed))) {
+            // a redirect of robots.txt (http to https, say) waits its turn like every other request
+            HopTurns turns = new HopTurns(scheduler, turn.get(), Optional.empty(), privateAddressAllowed);
+            try (FetchResult result = fetcher.fetch(
+                    FetchRequest.robots(robotsUrl).withPrivateAddressAllowed(privateAddressAllowed), turns)) {
+                PoliteFetch.account(scheduler, result);
                 for (RecordedExchange exchange : result.exchanges()) {
                     writer.write(exchange);
                 }
@@ -61,7 +66,7 @@ final class RobotsBook {
                 // before finish: the gap after robots.txt itself must already be the one it asks for
                 fetched.gap().ifPresent(gap -> scheduler.raiseDelay(host, gap));
             } finally {
-                scheduler.finish(turn.get(), Optional.empty());
+                turns.release(Optional.empty());
             }
         }
         Optional<Double> seconds = fetched.gap().map(g -> g.toMillis() / 1000.0);

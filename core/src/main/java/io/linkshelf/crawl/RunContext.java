@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * @param queue where discovered images and last tries go
  * @param notices messages for the user (a host stopped, a cookie file line skipped)
  * @param fatal the first storage error; once set, the run stops
+ * @param budget article pages per host in the rolling last 24 hours, shared by all runs
+ * @param knownGood pages already archived and known good, per host, for the probe after a block
  */
 record RunContext(
         CrawlOptions options,
@@ -25,4 +27,6 @@ record RunContext(
         RobotsBook robots,
         WorkQueue queue,
         Consumer<String> notices,
-        AtomicReference<Exception> fatal) {}
+        AtomicReference<Exception> fatal,
+        DailyBudget budget,
+        KnownGoodPages knownGood) {}

@@ -1,5 +1,10 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestStore;
 import io.linkshelf.Version;
 import java.io.IOException;
 import java.time.Instant;

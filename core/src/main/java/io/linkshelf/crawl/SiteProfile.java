@@ -6,13 +6,14 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * How linkshelf treats one host: the gap between request starts, its jitter, the per-run page
- * budget, and whether a Referer may be sent.
+ * How linkshelf treats one host: the gap between requests, its jitter, the page budget per rolling
+ * 24 hours, and whether a Referer may be sent.
  *
  * @param hostPattern an exact host name or {@code *.suffix}; {@code *} matches every host
  * @param delay the base gap between two request starts on the host
  * @param jitter the fraction (0 to 1) by which each gap varies either way, e.g. 0.3 for ±30 %
- * @param pageBudget article pages fetched from the host per run, after which its entries stay pending
+ * @param pageBudget article pages fetched from the host per rolling 24 hours (shared by all runs), after
+ *     which its entries stay pending
  * @param imageHost whether the host is an image CDN (no Referer, images treated as immutable)
  */
 public record SiteProfile(String hostPattern, Duration delay, double jitter, OptionalInt pageBudget, boolean imageHost) {

@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.ImageCapture;
 import java.net.URI;
 
 /** Where capture jobs put the work they discover: images to fetch, pages to try once more. */

@@ -1,4 +1,7 @@
-/** Runs one snapshot: per-host politeness, the recording HTTP fetcher, robots.txt, retries and the outcome of every catalog entry. */
+/**
+ * Runs one snapshot: per-host politeness, the recording HTTP fetcher, robots.txt, retries and the outcome of
+ * every catalog entry, written as a {@code snapshot} manifest. Only {@code cli} imports this package.
+ */
 @NullMarked
 package io.linkshelf.crawl;
 

@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

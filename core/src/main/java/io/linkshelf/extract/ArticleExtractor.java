@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the article out of a fetched page, with the reader for its platform. */
@@ -8,21 +9,33 @@ public final class ArticleExtractor {
 
     /**
      * The article the page holds. Empty when it holds none: a captcha, a deleted or missing article, a login wall,
-     * an empty or non-HTML body. The platform is chosen by URL and page content, as {@link Platform#detect} does.
+     * an empty or non-HTML body. The platform is chosen by URL and page content ({@link PlatformReaders}).
      * Never throws on odd bodies (binary, empty, truncated HTML).
      */
     public static Optional<Article> extract(PageResponse response) {
-        Platform platform = PageClassifier.platformOf(response);
-        PageState state = PageClassifier.classify(response).state();
-        // A Zhihu column page has no article body, so the classifier calls it empty; it still lists articles.
-        boolean columnCandidate = platform == Platform.ZHIHU && (state == PageState.EMPTY || state == PageState.OK);
-        if (state != PageState.OK && !columnCandidate) {
-            return Optional.empty();
+        return read(response).article();
+    }
+
+    /**
+     * Everything linkshelf reads from one page, with the page parsed once: its verdict, its article and its images.
+     */
+    public static Reading read(PageResponse response) {
+        PlatformReader reader = PlatformReaders.of(response);
+        Page page = new Page(response);
+        PageVerdict verdict = page.verdict(reader);
+        return new Reading(verdict, reader.article(page, verdict.state()), ImageFinder.find(page, reader));
+    }
+
+    /**
+     * What one page holds.
+     *
+     * @param verdict what the page is
+     * @param article the article, if it holds one
+     * @param images the images of its article body
+     */
+    public record Reading(PageVerdict verdict, Optional<Article> article, List<ImageRef> images) {
+        public Reading {
+            images = List.copyOf(images);
         }
-        return switch (platform) {
-            case WECHAT -> WechatArticles.extract(response);
-            case ZHIHU -> ZhihuArticles.extract(response, state == PageState.OK);
-            case GENERIC -> GenericArticles.extract(response);
-        };
     }
 }

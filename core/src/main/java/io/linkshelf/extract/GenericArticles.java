@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,9 @@ final class GenericArticles {
 
     private GenericArticles() {}
 
-    static Optional<Article> extract(PageResponse r) {
-        HtmlPage page = HtmlPage.parse(r);
+    static Optional<Article> extract(Page p) {
+        PageResponse r = p.response();
+        HtmlPage page = p.html();
         Document doc = page.document();
         URI base = r.finalUri();
         Element content = GenericPages.content(doc);
@@ -45,7 +47,7 @@ final class GenericArticles {
                         .map(t -> Times.iso(t.attr("datetime"), ZoneOffset.UTC)).flatMap(Optional::stream).findFirst());
         Optional<Instant> modified = date(doc, ld, "article:modified_time", "dateModified");
         boolean edited = published.isPresent() && modified.isPresent() && modified.get().isAfter(published.get());
-        return Optional.of(new Article(Platform.GENERIC, title, author, published, edited, r.requestedUri(), base,
+        return Optional.of(new Article(Platform.OTHER, title, author, published, edited, r.requestedUri(), base,
                 clean.html(), clean.text(), images, clean.links(), clean.wordCount()));
     }
 

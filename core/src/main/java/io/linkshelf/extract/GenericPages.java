@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.jsoup.nodes.Element;
 
 /** Page state, main content and images of any other page. */
 final class GenericPages {
-    private static final Platform P = Platform.GENERIC;
+    private static final Platform P = Platform.OTHER;
     /** Page chrome that sits inside a main element as often as around it. */
     static final String BOILERPLATE = "nav, aside, footer, form, [role=navigation], [role=complementary],"
             + " [role=contentinfo], [role=search], .sidebar, .comments, #comments, .share, .social";
@@ -16,12 +17,13 @@ final class GenericPages {
 
     private GenericPages() {}
 
-    static PageVerdict classify(PageResponse r) {
+    static PageVerdict classify(Page p) {
+        PageResponse r = p.response();
         Optional<PageVerdict> early = Responses.byStatus(r, P).or(() -> Responses.byBody(r, P));
         if (early.isPresent()) {
             return early.get();
         }
-        Document doc = HtmlPage.parse(r).document();
+        Document doc = p.html().document();
         if (!doc.body().text().isBlank()) {
             return PageVerdict.of(PageState.OK, P, "page with text");
         }
@@ -31,8 +33,9 @@ final class GenericPages {
         return PageVerdict.of(PageState.EMPTY, P, "HTML page without text");
     }
 
-    static List<ImageRef> images(PageResponse r) {
-        return images(HtmlPage.parse(r).document(), r);
+    static List<ImageRef> images(Page p) {
+        PageResponse r = p.response();
+        return images(p.html().document(), r);
     }
 
     private static List<ImageRef> images(Document doc, PageResponse r) {

@@ -12,16 +12,17 @@ public final class ImageFinder {
      * that is not HTML with a body.
      */
     public static List<ImageRef> find(PageResponse response) {
+        return find(new Page(response), PlatformReaders.of(response));
+    }
+
+    static List<ImageRef> find(Page page, PlatformReader reader) {
+        PageResponse response = page.response();
         byte[] body = response.bytes();
         String mediaType = response.contentType().map(HtmlPage::mediaType).orElse("");
         boolean textual = mediaType.isEmpty() || HtmlPage.isHtmlMediaType(mediaType) || mediaType.endsWith("json");
         if (!textual || HtmlPage.isBlank(body) || HtmlPage.looksBinary(body)) {
             return List.of();
         }
-        return switch (PageClassifier.platformOf(response)) {
-            case WECHAT -> WechatPages.images(response);
-            case ZHIHU -> ZhihuPages.images(response);
-            case GENERIC -> GenericPages.images(response);
-        };
+        return reader.images(page);
     }
 }

@@ -1,6 +1,6 @@
 package io.linkshelf.extract;
 
-import java.net.URI;
+import io.linkshelf.catalog.Platform;
 
 /** Says what a fetched page is: the article, a take-down notice, an anti-bot page, a login wall... */
 public final class PageClassifier {
@@ -11,25 +11,12 @@ public final class PageClassifier {
      * {@link PageState#NOT_HTML}, {@link PageState#EMPTY} or a verdict with a reason.
      */
     public static PageVerdict classify(PageResponse response) {
-        return switch (platformOf(response)) {
-            case WECHAT -> WechatPages.classify(response);
-            case ZHIHU -> ZhihuPages.classify(response);
-            case GENERIC -> GenericPages.classify(response);
-        };
+        PlatformReader reader = PlatformReaders.of(response);
+        return new Page(response).verdict(reader);
     }
 
-    /** The final host decides first, then any host on the way (requested URI, redirects), then page markers. */
+    /** The platform whose reader reads the page: by the URLs it came through, then by its markers. */
     static Platform platformOf(PageResponse response) {
-        Platform byFinal = Platform.byUrl(response.finalUri());
-        if (byFinal != Platform.GENERIC) {
-            return byFinal;
-        }
-        for (URI uri : response.chain()) {
-            Platform p = Platform.byUrl(uri);
-            if (p != Platform.GENERIC) {
-                return p;
-            }
-        }
-        return Platform.detect(response.finalUri(), response.bytes());
+        return PlatformReaders.of(response).platform();
     }
 }

@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import java.util.Optional;
 
 /** Verdicts every platform shares: HTTP statuses that decide by themselves, and bodies that are not HTML. */

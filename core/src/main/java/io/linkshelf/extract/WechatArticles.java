@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +25,9 @@ final class WechatArticles {
 
     private WechatArticles() {}
 
-    static Optional<Article> extract(PageResponse r) {
-        HtmlPage page = HtmlPage.parse(r);
+    static Optional<Article> extract(Page p) {
+        PageResponse r = p.response();
+        HtmlPage page = p.html();
         Document doc = page.document();
         String raw = page.raw();
         URI base = r.finalUri();

@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,8 @@ final class WechatPages {
 
     private WechatPages() {}
 
-    static PageVerdict classify(PageResponse r) {
+    static PageVerdict classify(Page p) {
+        PageResponse r = p.response();
         for (URI uri : r.chain()) {
             String s = uri.toString();
             if (s.contains("wappoc_appmsgcaptcha") || s.contains("/mp/verify")) {
@@ -54,7 +56,7 @@ final class WechatPages {
         if (early.isPresent()) {
             return early.get();
         }
-        HtmlPage page = HtmlPage.parse(r);
+        HtmlPage page = p.html();
         Document doc = page.document();
         String messages = doc.select(MESSAGE_SELECTOR).eachText().toString();
         if (doc.getElementById("js_verify") != null || messages.contains("环境异常")) {
@@ -105,8 +107,9 @@ final class WechatPages {
         return Optional.empty();
     }
 
-    static List<ImageRef> images(PageResponse r) {
-        HtmlPage page = HtmlPage.parse(r);
+    static List<ImageRef> images(Page p) {
+        PageResponse r = p.response();
+        HtmlPage page = p.html();
         var images = new ImageCollector(r.finalUri(), ImageUrls::isWechatAvatar);
         Optional<Element> content = content(page.document());
         content.ifPresent(c -> collect(c, images));

@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
@@ -23,12 +24,13 @@ final class ZhihuArticles {
 
     private ZhihuArticles() {}
 
-    static Optional<Article> extract(PageResponse r, boolean classifiedAsArticle) {
+    static Optional<Article> extract(Page p, boolean classifiedAsArticle) {
+        PageResponse r = p.response();
         Optional<JsonNode> json = ZhihuPages.json(r);
         if (json.isPresent()) {
             return fromApi(r, json.get()).or(() -> ZhihuColumns.fromApi(r, json.get()));
         }
-        HtmlPage page = HtmlPage.parse(r);
+        HtmlPage page = p.html();
         if (!classifiedAsArticle || ZhihuColumns.isListing(page, r.finalUri())) {
             return ZhihuColumns.extract(r, page);
         }

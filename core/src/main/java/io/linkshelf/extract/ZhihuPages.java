@@ -1,5 +1,6 @@
 package io.linkshelf.extract;
 
+import io.linkshelf.catalog.Platform;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,8 @@ final class ZhihuPages {
 
     private ZhihuPages() {}
 
-    static PageVerdict classify(PageResponse r) {
+    static PageVerdict classify(Page p) {
+        PageResponse r = p.response();
         for (URI uri : r.chain()) {
             if (path(uri).startsWith("/account/unhuman")) {
                 return PageVerdict.of(PageState.BLOCKED, P, "Zhihu anti-bot (redirected to /account/unhuman)");
@@ -43,7 +45,7 @@ final class ZhihuPages {
         }
         // A stale __zse_ck gives 403 for HTML whatever the body says, even the 404 text: status before text.
         boolean looksHtml = !HtmlPage.isBlank(r.bytes()) && !HtmlPage.looksBinary(r.bytes());
-        Optional<HtmlPage> page = looksHtml && json.isEmpty() ? Optional.of(HtmlPage.parse(r)) : Optional.empty();
+        Optional<HtmlPage> page = looksHtml && json.isEmpty() ? Optional.of(p.html()) : Optional.empty();
         if (page.filter(ZhihuPages::isChallenge).isPresent()) {
             return PageVerdict.of(PageState.BLOCKED, P, "Zhihu JavaScript challenge (zse-ck)");
         }
@@ -55,7 +57,7 @@ final class ZhihuPages {
                 return PageVerdict.of(PageState.LOGIN_REQUIRED, P, "login wall (redirected to /signin)");
             }
         }
-        if ((r.status() == 404 || r.status() == 410) && page.map(p -> p.raw().contains(NOT_FOUND_TEXT)).orElse(false)) {
+        if ((r.status() == 404 || r.status() == 410) && page.map(h -> h.raw().contains(NOT_FOUND_TEXT)).orElse(false)) {
             return PageVerdict.of(PageState.NOT_FOUND, P, "not found (" + NOT_FOUND_TEXT + ")");
         }
         Optional<PageVerdict> early = Responses.byStatus(r, P);
@@ -71,7 +73,7 @@ final class ZhihuPages {
         if (early.isPresent()) {
             return early.get();
         }
-        HtmlPage html = page.orElseGet(() -> HtmlPage.parse(r));
+        HtmlPage html = page.orElseGet(() -> p.html());
         if (ARTICLE_PATH.matcher(path(r.requestedUri())).find() && !ARTICLE_PATH.matcher(path(r.finalUri())).find()) {
             return PageVerdict.of(PageState.NOT_FOUND, P, "redirected away from the article to " + r.finalUri());
         }
@@ -119,7 +121,8 @@ final class ZhihuPages {
                 || !doc.select("meta[id=zh-zse-ck], script[src*=/zse-ck/]").isEmpty();
     }
 
-    static List<ImageRef> images(PageResponse r) {
+    static List<ImageRef> images(Page p) {
+        PageResponse r = p.response();
         var images = new ImageCollector(r.finalUri(), url -> false);
         Optional<Element> body;
         Optional<JsonNode> json = json(r);
@@ -128,7 +131,7 @@ final class ZhihuPages {
                     .filter(s -> !s.isBlank())
                     .map(s -> HtmlPage.fragment(s, r.finalUri()).document().body());
         } else {
-            HtmlPage page = HtmlPage.parse(r);
+            HtmlPage page = p.html();
             body = body(page.document()).or(() -> initialContent(page, r.finalUri()));
         }
         body.ifPresent(b -> collect(b, images));

@@ -1,8 +1,8 @@
 package io.linkshelf.mirror;
 
-import static io.linkshelf.mirror.Html.esc;
+import static io.linkshelf.archive.Html.escape;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -45,30 +45,30 @@ record ArticlePage(String title, Optional<String> author, Optional<Instant> publ
 
     String html(String prefix) {
         StringBuilder m = new StringBuilder("<article>\n");
-        m.append("<p class=\"section\">").append(esc(section)).append("</p>\n");
-        m.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">");
-        author.ifPresent(a -> m.append("<span class=\"author\">").append(esc(a)).append("</span> · "));
-        published.ifPresent(p -> m.append("<time datetime=\"").append(esc(p.toString())).append("\">").append(Html.day(p)).append("</time> · "));
-        m.append("<span class=\"platform\">").append(esc(platform)).append("</span>");
-        state.flatMap(Html::badge).ifPresent(b -> m.append(' ').append(b));
-        m.append("</p>\n<p class=\"captured\">captured ").append(Html.minute(captured)).append(" from <a href=\"")
-                .append(esc(original)).append("\" rel=\"noopener noreferrer\">").append(esc(original)).append("</a></p>\n");
-        current.ifPresent(c -> m.append("<p class=\"notice\">This is an earlier version. <a href=\"").append(esc(c.href()))
-                .append("\">").append(esc(c.label())).append("</a></p>\n"));
+        m.append("<p class=\"section\">").append(escape(section)).append("</p>\n");
+        m.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"meta\">");
+        author.ifPresent(a -> m.append("<span class=\"author\">").append(escape(a)).append("</span> · "));
+        published.ifPresent(p -> m.append("<time datetime=\"").append(escape(p.toString())).append("\">").append(PageFrame.day(p)).append("</time> · "));
+        m.append("<span class=\"platform\">").append(escape(platform)).append("</span>");
+        state.flatMap(PageFrame::badge).ifPresent(b -> m.append(' ').append(b));
+        m.append("</p>\n<p class=\"captured\">captured ").append(PageFrame.minute(captured)).append(" from <a href=\"")
+                .append(escape(original)).append("\" rel=\"noopener noreferrer\">").append(escape(original)).append("</a></p>\n");
+        current.ifPresent(c -> m.append("<p class=\"notice\">This is an earlier version. <a href=\"").append(escape(c.href()))
+                .append("\">").append(escape(c.label())).append("</a></p>\n"));
         m.append("<div class=\"body\">\n").append(body).append("\n</div>\n</article>\n").append(story);
         if (!versions.isEmpty()) {
             m.append("<section class=\"versions\"><h2>版本 · Versions</h2>\n<p>The text changed between snapshots; each version is kept.</p>\n<ul>\n");
-            versions.forEach(v -> m.append("<li><a href=\"").append(esc(v.href())).append("\">").append(esc(v.label())).append("</a></li>\n"));
+            versions.forEach(v -> m.append("<li><a href=\"").append(escape(v.href())).append("\">").append(escape(v.label())).append("</a></li>\n"));
             m.append("</ul></section>\n");
         }
         if (prev.isPresent() || next.isPresent()) {
             m.append("<nav class=\"prevnext\">");
-            prev.ifPresent(p -> m.append("<a rel=\"prev\" href=\"").append(esc(p.href())).append("\"><small>← 上一篇</small>")
-                    .append(esc(p.label())).append("</a>"));
-            next.ifPresent(n -> m.append("<a rel=\"next\" href=\"").append(esc(n.href())).append("\"><small>下一篇 →</small>")
-                    .append(esc(n.label())).append("</a>"));
+            prev.ifPresent(p -> m.append("<a rel=\"prev\" href=\"").append(escape(p.href())).append("\"><small>← 上一篇</small>")
+                    .append(escape(p.label())).append("</a>"));
+            next.ifPresent(n -> m.append("<a rel=\"next\" href=\"").append(escape(n.href())).append("\"><small>下一篇 →</small>")
+                    .append(escape(n.label())).append("</a>"));
             m.append("</nav>\n");
         }
-        return Html.page(title + " · linkshelf", prefix, Html.CSP_PAGE, m.toString(), "");
+        return PageFrame.page(title + " · linkshelf", prefix, PageFrame.CSP_PAGE, m.toString(), "");
     }
 }

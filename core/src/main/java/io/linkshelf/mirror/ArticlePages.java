@@ -1,11 +1,12 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.archive.AtomicFiles;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.extract.Article;
 import java.io.IOException;
 import java.net.URI;
@@ -38,11 +39,11 @@ final class ArticlePages {
     }
 
     static String path(String key) {
-        return "a/" + key + ".html";
+        return ArchiveLayout.mirrorPagePath(key);
     }
 
     static String versionPath(String key, ArticleVersion version) {
-        return "a/" + key + "/v" + version.snapshot().value() + ".html";
+        return ArchiveLayout.mirrorVersionPath(key, version.snapshot());
     }
 
     /**
@@ -100,7 +101,7 @@ final class ArticlePages {
 
         Optional<Article> current = articles.get(latest);
         String author = current.flatMap(Article::author).orElse("");
-        String date = current.flatMap(Article::published).map(Html::day).orElse("");
+        String date = current.flatMap(Article::published).map(PageFrame::day).orElse("");
         SearchDoc doc = new SearchDoc(path(key), title, author, date, current.map(Article::text).orElse(""));
         String platform = current.map(a -> platformOf(a, versions.get(latest).entry())).orElse(platformOf(versions.get(latest).entry()));
         return new Result(doc, List.copyOf(linkKeys), platform, earlier.size(), missing);
@@ -123,13 +124,12 @@ final class ArticlePages {
         Optional<String> author = article.flatMap(Article::author);
         String platform = article.map(a -> platformOf(a, entry)).orElse(platformOf(entry));
         return new ArticlePage(title, author, published, platform, section, version.content().date(), original,
-                state.filter(s -> Html.badge(s).isPresent()), body, versions, current, prev, next, story);
+                state.filter(s -> PageFrame.badge(s).isPresent()), body, versions, current, prev, next, story);
     }
 
     /** The extractor knows the page's shape; a generic page falls back to what the URL says. */
     private static String platformOf(Article article, ManifestEntry entry) {
-        return article.platform() == io.linkshelf.extract.Platform.GENERIC ? platformOf(entry)
-                : article.platform().name().toLowerCase(java.util.Locale.ROOT);
+        return article.platform() == Platform.OTHER ? platformOf(entry) : article.platform().label();
     }
 
     static String platformOf(ManifestEntry entry) {
@@ -137,7 +137,7 @@ final class ArticlePages {
     }
 
     private static String versionLabel(ArticleVersion v) {
-        return "captured " + Html.minute(v.content().date()) + " (snapshot " + v.snapshot().value() + ")";
+        return "captured " + PageFrame.minute(v.content().date()) + " (snapshot " + v.snapshot().value() + ")";
     }
 
     private static ArticlePage.Link up(ArticlePage.Link link) {

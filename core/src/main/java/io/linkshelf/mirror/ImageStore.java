@@ -1,11 +1,12 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.archive.AtomicFiles;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.ImageCapture;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.warc.Capture;
 import io.linkshelf.warc.CaptureReader;
 import java.io.IOException;
@@ -40,22 +41,10 @@ final class ImageStore {
 
     ImageStore(ArchiveView view, Path siteDir, Map<String, String> knownFiles) {
         this.view = view;
-        this.imgDir = siteDir.resolve("img");
+        this.imgDir = siteDir.resolve(ArchiveLayout.MIRROR_IMAGES);
         this.files = new HashMap<>(knownFiles);
-        List<SnapshotManifest> snapshots = view.snapshots();
-        for (int i = snapshots.size() - 1; i >= 0; i--) {
-            for (ManifestEntry entry : snapshots.get(i).entries()) {
-                for (ImageCapture image : entry.images()) {
-                    Optional<Capture> good = image.capture().filter(c -> c.status() >= 200 && c.status() < 300)
-                            .filter(c -> image.outcome() == ImageOutcome.OK || image.outcome() == ImageOutcome.CACHED);
-                    if (good.isPresent()) {
-                        captures.putIfAbsent(image.url(), good.get());
-                    } else {
-                        failures.putIfAbsent(image.url(), image.reason().isBlank() ? image.outcome().label() : image.reason());
-                    }
-                }
-            }
-        }
+        captures.putAll(view.goodImages());
+        failures.putAll(view.imageFailures());
     }
 
     /** The record id that would serve this URL, for change detection without reading the WARC. */

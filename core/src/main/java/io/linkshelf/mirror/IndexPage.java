@@ -1,8 +1,8 @@
 package io.linkshelf.mirror;
 
-import static io.linkshelf.mirror.Html.esc;
+import static io.linkshelf.archive.Html.escape;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -79,14 +79,14 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
         filters(m);
         m.append("<nav class=\"toc\">");
         for (int g = 0; g < groups.size(); g++) {
-            m.append("<a href=\"#s").append(g + 1).append("\">").append(esc(groups.get(g).author())).append("</a>");
+            m.append("<a href=\"#s").append(g + 1).append("\">").append(escape(groups.get(g).author())).append("</a>");
         }
         m.append("</nav>\n");
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            m.append("<section class=\"author\" id=\"s").append(g + 1).append("\"><h2>").append(esc(group.author())).append("</h2>\n");
+            m.append("<section class=\"author\" id=\"s").append(g + 1).append("\"><h2>").append(escape(group.author())).append("</h2>\n");
             for (Sub sub : group.subs()) {
-                sub.name().ifPresent(n -> m.append("<h3>").append(esc(n)).append("</h3>\n"));
+                sub.name().ifPresent(n -> m.append("<h3>").append(escape(n)).append("</h3>\n"));
                 m.append("<ol class=\"articles\">\n");
                 sub.rows().forEach(row -> row(m, row));
                 m.append("</ol>\n");
@@ -96,17 +96,17 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
         m.append("<section class=\"snapshots\"><h2>快照 · Snapshots</h2>\n<ul>\n");
         for (SnapshotRow s : snapshots) {
             m.append("<li>");
-            String label = Html.minute(s.start()) + " (" + s.id() + ")";
+            String label = PageFrame.minute(s.start()) + " (" + s.id() + ")";
             if (s.reportHref().isPresent()) {
-                m.append("<a href=\"").append(esc(s.reportHref().get())).append("\">").append(esc(label)).append("</a>");
+                m.append("<a href=\"").append(escape(s.reportHref().get())).append("\">").append(escape(label)).append("</a>");
             } else {
-                m.append(esc(label));
+                m.append(escape(label));
             }
             m.append(" · ").append(s.entries()).append(" entries").append(s.complete() ? "" : " · unfinished").append("</li>\n");
         }
         m.append("</ul></section>\n");
         String scripts = "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n";
-        return Html.page("linkshelf · 离线镜像", "", Html.CSP_SEARCH, m.toString(), scripts);
+        return PageFrame.page("linkshelf · 离线镜像", "", PageFrame.CSP_SEARCH, m.toString(), scripts);
     }
 
     /** The radios must be siblings before the sections: site.css selects {@code #f-gone:checked ~ section li}. */
@@ -125,7 +125,7 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
                 .append("<label for=\"f-all\" class=\"filter\">全部 all (").append(all).append(")</label>\n");
         for (Filter f : Filter.values()) {
             m.append("<input type=\"radio\" name=\"filter\" id=\"f-").append(f.css).append("\" class=\"filter\">")
-                    .append("<label for=\"f-").append(f.css).append("\" class=\"filter\">").append(esc(f.label)).append(" (")
+                    .append("<label for=\"f-").append(f.css).append("\" class=\"filter\">").append(escape(f.label)).append(" (")
                     .append(counts.getOrDefault(f, 0)).append(")</label>\n");
         }
     }
@@ -138,21 +138,21 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
         }
         m.append('>');
         if (row.href().isPresent()) {
-            m.append("<a href=\"").append(esc(row.href().get())).append("\">").append(esc(row.title())).append("</a>");
+            m.append("<a href=\"").append(escape(row.href().get())).append("\">").append(escape(row.title())).append("</a>");
         } else {
-            m.append("<span class=\"unarchived\">").append(esc(row.title())).append("</span>");
+            m.append("<span class=\"unarchived\">").append(escape(row.title())).append("</span>");
         }
         m.append(" <span class=\"facts\">");
-        row.published().ifPresent(p -> m.append(Html.day(p)).append(" · "));
-        m.append(esc(row.platform()));
+        row.published().ifPresent(p -> m.append(PageFrame.day(p)).append(" · "));
+        m.append(escape(row.platform()));
         if (row.images() > 0) {
             m.append(" · ").append(row.images()).append(row.images() == 1 ? " image" : " images");
         }
         if (row.href().isEmpty()) {
-            m.append(" · not archived (").append(esc(row.state().label())).append(")");
+            m.append(" · not archived (").append(escape(row.state().label())).append(")");
         }
         m.append("</span>");
-        Html.badge(row.state()).ifPresent(b -> m.append(' ').append(b));
+        PageFrame.badge(row.state()).ifPresent(b -> m.append(' ').append(b));
         m.append("</li>\n");
     }
 }

@@ -2,7 +2,7 @@ package io.linkshelf.mirror;
 
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.catalog.Placement;
-import io.linkshelf.crawl.ManifestEntry;
+import io.linkshelf.snapshot.ManifestEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

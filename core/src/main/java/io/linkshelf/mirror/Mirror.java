@@ -1,14 +1,16 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.archive.AtomicFiles;
-import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleStory;
-import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.archive.Stories;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.files.AtomicFiles;
+import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -45,9 +47,13 @@ public final class Mirror {
     private Mirror() {}
 
     public static MirrorSummary build(MirrorOptions options) throws IOException {
-        ArchiveView view = ArchiveView.open(options.archive());
-        SnapshotManifest newest = view.newest().orElseThrow(() -> new IOException(
-                "no snapshot in " + options.archive().resolve("snapshots") + ": run linkshelf crawl first"));
+        return build(ArchiveView.open(options.archive()), options);
+    }
+
+    /** Builds the mirror from a view already open on {@code options.archive()}. */
+    public static MirrorSummary build(ArchiveView view, MirrorOptions options) throws IOException {
+        ArchiveView.Snapshot newest = view.newest().orElseThrow(() -> new IOException(
+                "no snapshot in " + ArchiveLayout.of(options.archive()).snapshots() + ": run linkshelf crawl first"));
         Path site = options.out();
         if (options.rebuild()) {
             for (String name : OWNED) {
@@ -67,7 +73,7 @@ public final class Mirror {
         }
         ImageStore images = new ImageStore(view, site, state.images());
         ArticlePages writer = new ArticlePages(view, new BodyRenderer(images, pages), site);
-        Stories stories = Stories.of(view);
+        Stories stories = view.stories();
         Map<String, String> storyHtml = new LinkedHashMap<>();
         for (String key : pages) {
             storyHtml.put(key, stories.story(key).map(s -> StorySection.html(s, id -> reportFromArticle(options, id))).orElse(""));
@@ -103,8 +109,8 @@ public final class Mirror {
         copyResource("site.css", site);
         copyResource("search.js", site);
         SearchIndex index = new SearchIndex(rendered.values().stream().map(SiteState.Rendered::doc).toList());
-        long indexBytes = AtomicFiles.write(site.resolve("search-index.js"), index.toJavaScript());
-        Path indexHtml = site.resolve("index.html");
+        long indexBytes = AtomicFiles.write(site.resolve(ArchiveLayout.MIRROR_SEARCH_INDEX), index.toJavaScript());
+        Path indexHtml = site.resolve(ArchiveLayout.MIRROR_INDEX);
         AtomicFiles.write(indexHtml, indexPage(view, layout, rendered, titles, options, images, stories).html());
         new SiteState(SiteState.FORMAT, rendered, images.files()).save(site);
 
@@ -153,7 +159,7 @@ public final class Mirror {
                         .or(() -> latest.map(ArticlePages::platformOf)).orElse(Platform.OTHER.label());
                 return new IndexPage.Row(titles.get(key),
                         pages.containsKey(key) ? Optional.of(ArticlePages.path(key)) : Optional.empty(),
-                        captured.flatMap(e -> Html.instant(e.article().published())),
+                        captured.flatMap(e -> PageFrame.instant(e.article().published())),
                         platform,
                         captured.map(e -> e.images().size()).orElse(0),
                         latest.map(ManifestEntry::outcome).orElse(Outcome.PENDING),
@@ -162,10 +168,10 @@ public final class Mirror {
             groups.add(new IndexPage.Group(author, subList));
         });
         List<IndexPage.SnapshotRow> snapshots = new ArrayList<>();
-        for (SnapshotManifest s : view.snapshots()) {
-            Path report = options.reports().resolve(s.id().value()).resolve("report.html");
+        for (ArchiveView.Snapshot s : view.snapshots()) {
+            Path report = ArchiveLayout.of(options.archive(), options.reports()).reportHtml(s.id());
             Optional<String> href = Files.isRegularFile(report) ? Optional.of(relativeHref(options.out(), report)) : Optional.empty();
-            snapshots.add(new IndexPage.SnapshotRow(s.id().value(), s.start(), s.complete(), s.entries().size(), href));
+            snapshots.add(new IndexPage.SnapshotRow(s.id().value(), s.start(), s.complete(), s.entries(), href));
         }
         snapshots.sort(Comparator.comparing(IndexPage.SnapshotRow::id).reversed());
         int deleted = 0;
@@ -198,8 +204,8 @@ public final class Mirror {
     }
 
     /** A snapshot's report, linked from an article page under {@code a/}, when the report exists. */
-    private static Optional<String> reportFromArticle(MirrorOptions options, String snapshot) {
-        Path report = options.reports().resolve(snapshot).resolve("report.html");
+    private static Optional<String> reportFromArticle(MirrorOptions options, SnapshotId snapshot) {
+        Path report = ArchiveLayout.of(options.archive(), options.reports()).reportHtml(snapshot);
         return Files.isRegularFile(report) ? Optional.of("../" + relativeHref(options.out(), report)) : Optional.empty();
     }
 

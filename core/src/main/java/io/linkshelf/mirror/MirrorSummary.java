@@ -1,6 +1,6 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.SnapshotId;
 import java.nio.file.Path;
 import java.util.Objects;
 

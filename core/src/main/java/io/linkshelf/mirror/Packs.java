@@ -1,8 +1,10 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.files.AtomicFiles;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,8 +25,8 @@ import java.util.Set;
  * as ZIP or tar.gz (under a top-level folder {@code linkshelf-<snapshot>/}), and the raw captures as WACZ.
  *
  * <p>Every file streams through a fixed buffer, so packing needs the same memory for 5 GB as for 5 KB. Each pack
- * is written to a hidden {@code .linkshelf-<snapshot>.<ext>.partial} file, flushed to disk and then renamed, so a
- * file with the final name is always complete; a failure deletes the partial file. Every entry of every pack is
+ * is written by {@link AtomicFiles} (a hidden temp file beside it, forced to disk, then renamed), so a
+ * file with the final name is always complete; a failure deletes the temp file. Every entry of every pack is
  * dated with the snapshot's start time rather than the files' own times, so packing the same site twice gives the
  * same bytes (except a WACZ's {@code created} field).
  */
@@ -49,7 +51,7 @@ public final class Packs {
     static List<Path> write(Path archive, Path siteDir, SnapshotId snapshot, Set<PackFormat> formats,
             PackReadHook hook, Clock clock) throws IOException {
         Set<PackFormat> ordered = formats.isEmpty() ? EnumSet.noneOf(PackFormat.class) : EnumSet.copyOf(formats);
-        Path packs = archive.resolve("packs");
+        Path packs = ArchiveLayout.of(archive).packs();
         List<PackEntries.Entry> site = List.of();
         if (ordered.contains(PackFormat.ZIP) || ordered.contains(PackFormat.TAR_GZ)) {
             if (!Files.isDirectory(siteDir)) {
@@ -64,23 +66,15 @@ public final class Packs {
         List<Path> written = new ArrayList<>();
         for (PackFormat format : ordered) {
             Path target = packs.resolve(fileName(snapshot, format));
-            Path partial = packs.resolve("." + target.getFileName() + ".partial");
-            try {
+            AtomicFiles.sweep(target);
+            List<PackEntries.Entry> entries = site;
+            AtomicFiles.replace(target, AtomicFiles.Durability.DURABLE, partial -> {
                 switch (format) {
-                    case ZIP -> ZipPack.write(site, time, partial, hook);
-                    case TAR_GZ -> TarGzPack.write(site, time, partial, hook);
+                    case ZIP -> ZipPack.write(entries, time, partial, hook);
+                    case TAR_GZ -> TarGzPack.write(entries, time, partial, hook);
                     case WACZ -> WaczPack.write(archive, manifest.orElseThrow(), time, clock.instant(), partial, hook);
                 }
-                force(partial);
-                move(partial, target);
-            } catch (IOException | RuntimeException e) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                throw e;
-            }
+            });
             written.add(target);
         }
         return List.copyOf(written);
@@ -92,25 +86,11 @@ public final class Packs {
     }
 
     private static SnapshotManifest manifest(Path archive, SnapshotId snapshot) throws IOException {
-        ManifestStore store = new ManifestStore(archive.resolve("snapshots"));
+        ManifestStore store = new ManifestStore(ArchiveLayout.of(archive).snapshots());
         if (!Files.isRegularFile(store.pathOf(snapshot))) {
             throw new IOException("no snapshot " + snapshot + " in " + archive + " (no " + store.pathOf(snapshot)
                     + "): cannot list its pages in a WACZ");
         }
         return store.read(snapshot);
-    }
-
-    private static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    private static void move(Path partial, Path target) throws IOException {
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot atomically rename " + partial + " to " + target + ": " + e.getMessage(), e);
-        }
     }
 }

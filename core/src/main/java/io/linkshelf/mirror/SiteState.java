@@ -1,6 +1,6 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.archive.AtomicFiles;
+import io.linkshelf.files.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,11 +1,12 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linkshelf.Version;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,14 +46,14 @@ final class WaczPack {
 
     static void write(Path archive, SnapshotManifest manifest, Instant entryTime, Instant created, Path target,
             PackReadHook hook) throws IOException {
-        List<Path> warcs = WaczPackParts.warcFiles(archive.resolve("warc"), manifest.id());
+        List<Path> warcs = WaczPackParts.warcFiles(ArchiveLayout.of(archive).warc(), manifest.id());
         Set<String> warcNames = warcs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         // The index and the page list are spooled to disk first: a ZIP entry's size must be known before it is written.
         Path index = target.resolveSibling(target.getFileName() + ".index");
         Path pages = target.resolveSibling(target.getFileName() + ".pages");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(index))) {
-                WaczPackParts.writeIndex(archive.resolve("index").resolve("captures.cdxj"), warcNames, out);
+                WaczPackParts.writeIndex(ArchiveLayout.of(archive).cdxj(), warcNames, out);
             }
             int pageCount;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pages))) {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.archive.ArticleStory.Status;
+import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.archive.Stories;
 import io.linkshelf.catalog.AnnotatedList;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ArchiveLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -62,11 +62,16 @@ public final class AnnotatedLinks {
             if (none) {
                 return Optional.empty();
             }
+            String page = ArchiveLayout.mirrorPagePath(key);
             if (base.isPresent()) {
                 String root = base.get().endsWith("/") ? base.get() : base.get() + "/";
-                return Optional.of(root + "a/" + encode(key) + ".html");
+                List<String> parts = new ArrayList<>();
+                for (String part : page.split("/")) {
+                    parts.add(encode(part));
+                }
+                return Optional.of(root + String.join("/", parts));
             }
-            Path target = mirror.resolve("a").resolve(key + ".html").toAbsolutePath().normalize();
+            Path target = mirror.resolve(page).toAbsolutePath().normalize();
             Path relative = from.toAbsolutePath().normalize().relativize(target);
             List<String> parts = new ArrayList<>();
             relative.forEach(p -> parts.add(encode(p.toString())));
@@ -109,7 +114,7 @@ public final class AnnotatedLinks {
     private AnnotatedLinks(AnnotatedList list, ArchiveView view, Copies copies, Map<String, String> labels) throws IOException {
         this.list = list;
         this.view = view;
-        this.stories = Stories.of(view);
+        this.stories = view.stories();
         this.copies = copies;
         Map<String, String> merged = new LinkedHashMap<>(DEFAULT_LABELS);
         labels.forEach((k, v) -> {
@@ -201,7 +206,7 @@ public final class AnnotatedLinks {
     private String summaryMarkdown() {
         Map<String, Object> s = summary();
         StringBuilder b = new StringBuilder("> **linkshelf** · ");
-        Optional<SnapshotManifest> newest = view.newest();
+        Optional<ArchiveView.Snapshot> newest = view.newest();
         if (newest.isEmpty()) {
             b.append("no snapshot yet: ").append(s.get("articles")).append(" articles, none checked. Run `linkshelf crawl`.\n");
             return b.toString();

@@ -1,6 +1,6 @@
 package io.linkshelf.report;
 
-import static io.linkshelf.report.Html.escape;
+import static io.linkshelf.archive.Html.escape;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +27,7 @@ final class HtmlReport {
         r.options().forEach((k, v) -> row(b, "Option " + k, v));
         b.append("</table>\n");
 
-        b.append("<h2>Outcomes</h2>\n").append(Html.legend());
+        b.append("<h2>Outcomes</h2>\n").append(ReportHtml.legend());
         b.append("<table>\n<tr><th>Section</th><th class=\"n\">Articles</th><th>Outcomes</th><th></th></tr>\n");
         for (SnapshotReport.SectionCounts s : r.sections()) {
             sectionRow(b, s.author(), s.articles(), s.outcomes());
@@ -35,7 +35,7 @@ final class HtmlReport {
         sectionRow(b, "All", r.outcomes().values().stream().mapToInt(Integer::intValue).sum(), r.outcomes());
         b.append("</table>\n");
         if (!r.images().isEmpty()) {
-            b.append("<p>Images: ").append(escape(Html.describe(r.images()))).append("</p>\n");
+            b.append("<p>Images: ").append(escape(ReportHtml.describe(r.images()))).append("</p>\n");
         }
 
         b.append("<h2>Hosts</h2>\n");
@@ -60,7 +60,7 @@ final class HtmlReport {
         } else {
             b.append("<table>\n<tr><th>Article</th><th>Section</th><th>Outcome</th><th>Reason</th><th>Last good copy</th></tr>\n");
             for (SnapshotDiff.ArticleRef a : r.attention()) {
-                b.append("<tr><td>").append(Html.externalLink(a.url(), a.title())).append("</td><td>")
+                b.append("<tr><td>").append(ReportHtml.externalLink(a.url(), a.title())).append("</td><td>")
                         .append(escape(a.section())).append("</td><td>").append(escape(a.outcome().label()))
                         .append("</td><td>").append(escape(a.reason())).append("</td><td>").append(copyLink(a.mirror()))
                         .append("</td></tr>\n");
@@ -82,20 +82,20 @@ final class HtmlReport {
         if (!r.stories().isEmpty()) {
             b.append("<h2 id=\"stories\">Life stories</h2>\n<table>\n<tr><th>Article</th><th>Now</th><th>Story</th></tr>\n");
             for (io.linkshelf.archive.ArticleStory s : r.stories()) {
-                b.append("<tr id=\"story-").append(escape(s.key())).append("\"><td>").append(Html.externalLink(s.url(), s.title()))
+                b.append("<tr id=\"story-").append(escape(s.key())).append("\"><td>").append(ReportHtml.externalLink(s.url(), s.title()))
                         .append("</td><td>").append(escape(s.status().label())).append("</td><td>").append(escape(s.summary()))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
-        return Html.page("linkshelf snapshot " + r.snapshot(), b.toString());
+        return ReportHtml.page("linkshelf snapshot " + r.snapshot(), b.toString());
     }
 
     static String diff(SnapshotDiff d) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Changes from ").append(escape(d.from().orElse("nothing"))).append(" to ").append(escape(d.to())).append("</h1>\n");
         changes(b, d);
-        return Html.page("linkshelf changes " + d.from().orElse("") + ".." + d.to(), b.toString());
+        return ReportHtml.page("linkshelf changes " + d.from().orElse("") + ".." + d.to(), b.toString());
     }
 
     private static void changes(StringBuilder b, SnapshotDiff d) {
@@ -138,7 +138,7 @@ final class HtmlReport {
     }
 
     private static String item(SnapshotDiff.ArticleRef a) {
-        StringBuilder s = new StringBuilder(Html.externalLink(a.url(), a.title()));
+        StringBuilder s = new StringBuilder(ReportHtml.externalLink(a.url(), a.title()));
         s.append(" <span class=\"muted\">").append(escape(a.section()));
         a.before().filter(o -> o != a.outcome())
                 .ifPresent(o -> s.append(" · was ").append(escape(o.label())).append(", now ").append(escape(a.outcome().label())));
@@ -160,7 +160,7 @@ final class HtmlReport {
 
     private static void sectionRow(StringBuilder b, String name, int articles, Map<String, Integer> counts) {
         b.append("<tr><td>").append(escape(name)).append("</td><td class=\"n\">").append(articles).append("</td><td>")
-                .append(Html.bar(counts, 240)).append("</td><td class=\"muted\">").append(escape(Html.describe(counts)))
+                .append(ReportHtml.bar(counts, 240)).append("</td><td class=\"muted\">").append(escape(ReportHtml.describe(counts)))
                 .append("</td></tr>\n");
     }
 }

@@ -21,12 +21,12 @@ final class MarkdownReport {
         b.append("\n## Outcomes\n\n| section | articles | outcomes |\n|---|---:|---|\n");
         for (SnapshotReport.SectionCounts s : r.sections()) {
             b.append("| ").append(cell(s.author())).append(" | ").append(s.articles()).append(" | ")
-                    .append(cell(Html.describe(s.outcomes()))).append(" |\n");
+                    .append(cell(ReportHtml.describe(s.outcomes()))).append(" |\n");
         }
         b.append("| **all** | ").append(r.outcomes().values().stream().mapToInt(Integer::intValue).sum()).append(" | ")
-                .append(cell(Html.describe(r.outcomes()))).append(" |\n");
+                .append(cell(ReportHtml.describe(r.outcomes()))).append(" |\n");
         if (!r.images().isEmpty()) {
-            b.append("\nImages: ").append(Html.describe(r.images())).append('\n');
+            b.append("\nImages: ").append(ReportHtml.describe(r.images())).append('\n');
         }
         if (!r.hosts().isEmpty()) {
             b.append("\n## Hosts\n\n| host | requests | waited | robots.txt would exclude | stopped |\n|---|---:|---:|---:|---|\n");

@@ -5,11 +5,11 @@ import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.archive.Stories;
 import io.linkshelf.catalog.Placement;
-import io.linkshelf.crawl.ImageCapture;
-import io.linkshelf.crawl.ImageOutcome;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.ImageCapture;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.extract.Article;
 import io.linkshelf.warc.Capture;
 import java.io.IOException;
@@ -65,7 +65,7 @@ final class ReportBuilder {
                 h.getKey(), h.getValue().requests(), h.getValue().waitedMillis(), h.getValue().robotsExcluded(),
                 h.getValue().crawlDelaySeconds(), h.getValue().stoppedReason())));
         SnapshotDiff changes = diff(previous, m);
-        Stories stories = Stories.of(view);
+        Stories stories = view.stories();
         List<ArticleStory> told = stories.all().stream().filter(ReportBuilder::eventful).toList();
         return new SnapshotReport(m.id().value(), m.start(), m.end(),
                 m.end().map(end -> Duration.between(m.start(), end).toSeconds()), m.toolVersion(), sorted(m.options()),
@@ -109,11 +109,11 @@ final class ReportBuilder {
         return labels;
     }
 
-    private Optional<SnapshotManifest> previous(SnapshotManifest m) {
-        List<SnapshotManifest> all = view.snapshots();
+    private Optional<SnapshotManifest> previous(SnapshotManifest m) throws IOException {
+        List<ArchiveView.Snapshot> all = view.snapshots();
         for (int i = 1; i < all.size(); i++) {
             if (all.get(i).id().equals(m.id())) {
-                return Optional.of(all.get(i - 1));
+                return Optional.of(view.manifest(all.get(i - 1).id()));
             }
         }
         return Optional.empty();
@@ -157,7 +157,7 @@ final class ReportBuilder {
     }
 
     private String mirrorLink(String key) {
-        Path target = view.archive().resolve("mirror").resolve("a").resolve(key + ".html").toAbsolutePath().normalize();
+        Path target = view.layout().mirrorPage(key).toAbsolutePath().normalize();
         Path relative = reportDir.toAbsolutePath().normalize().relativize(target);
         List<String> parts = new ArrayList<>();
         relative.forEach(p -> parts.add(URLEncoder.encode(p.toString(), StandardCharsets.UTF_8).replace("+", "%20")));

@@ -1,5 +1,8 @@
 package io.linkshelf.report;
 
+import io.linkshelf.archive.ArticleStory;
+import io.linkshelf.files.AtomicFiles;
+import io.linkshelf.snapshot.ArchiveLayout;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,17 +10,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.archive.ArticleStory;
-import io.linkshelf.archive.Stories;
-import io.linkshelf.crawl.SnapshotId;
-import io.linkshelf.crawl.SnapshotManifest;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,14 +40,7 @@ public final class Reports {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT)
-            .addMixIn(SnapshotId.class, IdAsText.class);
-
-    /** A snapshot id in JSON is its text, as in the reports' other fields. */
-    private abstract static class IdAsText {
-        @com.fasterxml.jackson.annotation.JsonValue
-        abstract String value();
-    }
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
     private Reports() {}
 
@@ -64,7 +55,7 @@ public final class Reports {
         if (!view.keys().contains(key)) {
             return Optional.empty();
         }
-        return Stories.of(view).story(key);
+        return view.stories().story(key);
     }
 
     private static Optional<String> keyOf(String url) {
@@ -87,7 +78,7 @@ public final class Reports {
 
     /** The news of a snapshot in one line: what disappeared, came back, changed or was newly blocked. */
     public static String news(ArchiveView view, SnapshotId snapshot) throws IOException {
-        return Stories.of(view).news(snapshot).headline(3);
+        return view.stories().news(snapshot).headline(3);
     }
 
     /**
@@ -98,32 +89,49 @@ public final class Reports {
      * @throws IOException if the archive cannot be read or the reports folder written
      */
     public static Path write(Path archive, Path reportsDir, SnapshotId snapshot) throws IOException {
-        ArchiveView view = ArchiveView.open(archive);
-        SnapshotReport report = report(view, snapshot, reportsDir);
-        Path dir = reportsDir.resolve(snapshot.value());
-        Files.createDirectories(dir);
-        writeAtomically(dir.resolve("report.json"), render(report, ReportFormat.JSON));
-        Path html = dir.resolve("report.html");
+        return write(ArchiveLayout.of(archive, reportsDir), snapshot);
+    }
+
+    /**
+     * Writes a snapshot's report where the layout puts it; its links to mirror pages point at the layout's
+     * mirror (which {@code mirror --out} may have moved).
+     */
+    public static Path write(ArchiveLayout layout, SnapshotId snapshot) throws IOException {
+        return write(ArchiveView.open(layout), snapshot, true);
+    }
+
+    /**
+     * Writes a snapshot's report from a view already open (its layout says where), so writing every
+     * snapshot's report reads the manifests once; {@code withIndex} also refreshes {@code reports/index.html}.
+     */
+    public static Path write(ArchiveView view, SnapshotId snapshot, boolean withIndex) throws IOException {
+        ArchiveLayout layout = view.layout();
+        SnapshotReport report = report(view, snapshot, layout.reports());
+        Files.createDirectories(layout.reportDir(snapshot));
+        writeAtomically(layout.reportJson(snapshot), render(report, ReportFormat.JSON));
+        Path html = layout.reportHtml(snapshot);
         writeAtomically(html, render(report, ReportFormat.HTML));
-        writeIndex(view, reportsDir);
+        if (withIndex) {
+            writeIndex(view, layout.reports());
+        }
         return html;
     }
 
     /** Rewrites {@code reports/index.html} from every manifest of the archive. */
     public static void writeIndex(ArchiveView view, Path reportsDir) throws IOException {
         Files.createDirectories(reportsDir);
-        writeAtomically(reportsDir.resolve("index.html"), IndexPage.render(view.snapshots()));
+        writeAtomically(view.layout().withReports(reportsDir).reportsIndex(), ReportIndex.render(view.snapshots()));
     }
 
     /** The report of one snapshot; its mirror links are relative to {@code reports/<id>/}. */
     public static SnapshotReport report(ArchiveView view, SnapshotId snapshot, Path reportsDir) throws IOException {
         SnapshotManifest manifest = manifest(view, snapshot);
-        return new ReportBuilder(view, reportsDir.resolve(snapshot.value())).report(manifest);
+        return new ReportBuilder(view, view.layout().withReports(reportsDir).reportDir(snapshot)).report(manifest);
     }
 
     /** The changes from one snapshot to another (either may be the older). */
     public static SnapshotDiff diff(ArchiveView view, SnapshotId from, SnapshotId to, Path reportsDir) throws IOException {
-        return new ReportBuilder(view, reportsDir.resolve(to.value())).diff(Optional.of(manifest(view, from)), manifest(view, to));
+        return new ReportBuilder(view, view.layout().withReports(reportsDir).reportDir(to)).diff(Optional.of(manifest(view, from)), manifest(view, to));
     }
 
     public static String render(SnapshotReport report, ReportFormat format) {
@@ -147,7 +155,7 @@ public final class Reports {
      * (the one before it); empty if the archive has no such snapshot.
      */
     public static Optional<SnapshotId> resolve(ArchiveView view, String idOrAlias) {
-        List<SnapshotManifest> all = view.snapshots();
+        List<ArchiveView.Snapshot> all = view.snapshots();
         String wanted = idOrAlias.strip();
         if (wanted.equals(LATEST)) {
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).id());
@@ -155,12 +163,11 @@ public final class Reports {
         if (wanted.equals(PREVIOUS)) {
             return all.size() < 2 ? Optional.empty() : Optional.of(all.get(all.size() - 2).id());
         }
-        return all.stream().map(SnapshotManifest::id).filter(id -> id.value().equals(wanted)).findFirst();
+        return all.stream().map(ArchiveView.Snapshot::id).filter(id -> id.value().equals(wanted)).findFirst();
     }
 
-    private static SnapshotManifest manifest(ArchiveView view, SnapshotId id) {
-        return view.snapshots().stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no snapshot " + id + " in " + view.archive()));
+    private static SnapshotManifest manifest(ArchiveView view, SnapshotId id) throws IOException {
+        return view.manifest(id);
     }
 
     private static String json(Object value) {
@@ -172,16 +179,9 @@ public final class Reports {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, text);
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
             throw new IOException("cannot write report " + target + ": " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package io.linkshelf.report;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.linkshelf.report;
 
-import static io.linkshelf.report.Html.escape;
+import static io.linkshelf.archive.Html.escape;
 
 import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.archive.ArticleStory.Step;
@@ -42,7 +42,7 @@ final class StoryText {
     static String html(ArticleStory s) {
         StringBuilder b = new StringBuilder("<h1>").append(escape(s.title())).append("</h1>\n<table>\n");
         row(b, "Key", escape(s.key()));
-        row(b, "URL", Html.externalLink(s.url(), s.url()));
+        row(b, "URL", ReportHtml.externalLink(s.url(), s.url()));
         row(b, "Now", "<strong>" + escape(s.status().label()) + "</strong> — " + escape(s.summary()));
         s.firstCaptured().ifPresent(f -> row(b, "First captured", escape(f.day() + " (" + f.snapshot() + ")")));
         s.lastSeenAlive().ifPresent(a -> row(b, "Last seen alive", escape(a.day() + " (" + a.snapshot() + ")")));
@@ -65,7 +65,7 @@ final class StoryText {
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");
-        return Html.page("linkshelf · " + s.title(), b.toString());
+        return ReportHtml.page("linkshelf · " + s.title(), b.toString());
     }
 
     private static void row(StringBuilder b, String name, String html) {

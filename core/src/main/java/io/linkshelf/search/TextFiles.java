@@ -1,5 +1,6 @@
 package io.linkshelf.search;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class TextFiles {
 
-    static final String HISTORY = ".history";
+    static final String HISTORY = ArchiveLayout.TEXT_HISTORY;
     /** The body's first line number: six header lines and a blank line come before it. */
     static final int BODY_FIRST_LINE = TextHeader.LABELS.length + 2;
 

@@ -1,10 +1,11 @@
 package io.linkshelf.search;
 
-import io.linkshelf.archive.AtomicFiles;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Placement;
-import io.linkshelf.crawl.ManifestEntry;
+import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.extract.Article;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,12 @@ public final class TextStore {
 
     /** The text store's directory in an archive. */
     public static Path textDir(Path archive) {
-        return archive.resolve("text");
+        return ArchiveLayout.of(archive).text();
     }
 
     /** The grep index's directory in an archive. */
     public static Path indexDir(Path archive) {
-        return archive.resolve("index").resolve("grep");
+        return ArchiveLayout.of(archive).grepIndex();
     }
 
     /** Updates the store of the archive at {@code archive}; what the crawl command calls after a crawl. */

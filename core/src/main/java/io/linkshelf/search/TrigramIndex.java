@@ -1,6 +1,6 @@
 package io.linkshelf.search;
 
-import io.linkshelf.archive.AtomicFiles;
+import io.linkshelf.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;

@@ -1,4 +1,4 @@
-/** The plain-text store under archive/text and grep over it. */
+/** The plain-text store under archive/text, grep over it, and {@link io.linkshelf.search.GrepJson}, grep's JSON format. */
 @NullMarked
 package io.linkshelf.search;
 

@@ -1,5 +1,6 @@
 package io.linkshelf.warc;
 
+import io.linkshelf.files.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,13 +10,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * The capture index {@code archive/index/captures.cdxj}, in the form pywb's cdxj-indexer writes: one line per response
@@ -110,11 +106,7 @@ public final class CdxjIndex {
         for (Capture capture : captures) {
             added.add(line(capture).text());
         }
-        Path dir = cdxjFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // not createTempFile: its owner-only permissions would stick to the index after the rename
-        Path temp = dir.resolve(cdxjFile.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
+        AtomicFiles.replace(cdxjFile, AtomicFiles.Durability.DURABLE, temp -> {
             boolean sorted = Files.exists(cdxjFile) ? mergeSorted(cdxjFile, added, temp) : writeAll(added, temp);
             if (!sorted) {
                 // someone edited the index by hand: sort everything in memory rather than spread the disorder
@@ -125,15 +117,7 @@ public final class CdxjIndex {
                 }
                 writeAll(all, temp);
             }
-            force(temp);
-            try {
-                Files.move(temp, cdxjFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot atomically replace " + cdxjFile + ": " + e.getMessage(), e);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** Every line of the index, in file order; no lines when the file does not exist yet. */
@@ -226,11 +210,6 @@ public final class CdxjIndex {
         return true;
     }
 
-    private static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
 
     private static Line parse(String text, Path file, int number) throws IOException {
         int firstSpace = text.indexOf(' ');

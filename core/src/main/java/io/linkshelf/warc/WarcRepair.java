@@ -1,11 +1,10 @@
 package io.linkshelf.warc;
 
+import io.linkshelf.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,12 +18,12 @@ final class WarcRepair {
     private WarcRepair() {
     }
 
-    static WarcVerifier.Repair truncate(Path archive, String fileName, long keep, Instant now) throws IOException {
+    static WarcVerifier.Repair truncate(WarcVerifier.Places places, String fileName, long keep, Instant now) throws IOException {
         if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
             throw new IllegalArgumentException("not a WARC file name: " + fileName);
         }
-        Path file = archive.resolve("warc").resolve(fileName);
-        Path quarantine = archive.resolve("quarantine");
+        Path file = places.warcDir().resolve(fileName);
+        Path quarantine = places.quarantine();
         Files.createDirectories(quarantine);
         Path aside = quarantine.resolve(fileName + ".damaged-" + STAMP.format(now));
         for (int n = 2; Files.exists(aside); n++) {
@@ -48,16 +47,8 @@ final class WarcRepair {
             Files.deleteIfExists(temp);
             throw new IOException("cannot repair " + file + ": " + e.getMessage(), e);
         }
-        move(file, aside);
-        move(temp, file);
+        AtomicFiles.move(file, aside);
+        AtomicFiles.move(temp, file);
         return new WarcVerifier.Repair(file, keep, aside);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
     }
 }

@@ -70,9 +70,19 @@ public final class WarcVerifier {
     private WarcVerifier() {
     }
 
+    /**
+     * Where an archive keeps what the verifier reads and writes; the caller takes them from its layout
+     * ({@code snapshot.ArchiveLayout}), which sits above this package.
+     *
+     * @param warcDir the WARC files
+     * @param cdxj the CDXJ index
+     * @param quarantine where a repair moves a damaged original
+     */
+    public record Places(Path warcDir, Path cdxj, Path quarantine) {}
+
     /** Verifies {@code archive/warc/*.warc.gz} and {@code archive/index/captures.cdxj} against each other and the references. */
-    public static Result verify(Path archive, List<Reference> references, Progress progress) throws IOException {
-        Path warcDir = archive.resolve("warc");
+    public static Result verify(Places places, List<Reference> references, Progress progress) throws IOException {
+        Path warcDir = places.warcDir();
         List<Path> files = warcFiles(warcDir);
         long total = 0;
         for (Path file : files) {
@@ -124,7 +134,7 @@ public final class WarcVerifier {
             progress.onProgress(done, total, name);
         }
         findings.addAll(CrossChecks.pairing(byId));
-        findings.addAll(CrossChecks.index(archive.resolve("index").resolve("captures.cdxj"), byPosition));
+        findings.addAll(CrossChecks.index(places.cdxj(), byPosition));
         findings.addAll(CrossChecks.references(references, byId));
         return new Result(files.size(), records, done, findings);
     }
@@ -148,10 +158,10 @@ public final class WarcVerifier {
      * to {@code archive/quarantine/<name>.damaged-<timestamp>}, so no byte is ever deleted. The caller holds the
      * archive lock.
      */
-    public static List<Repair> repair(Path archive, Result result, java.time.Instant now) throws IOException {
+    public static List<Repair> repair(Places places, Result result, java.time.Instant now) throws IOException {
         List<Repair> repairs = new ArrayList<>();
         for (VerifyFinding torn : result.tornTails()) {
-            repairs.add(WarcRepair.truncate(archive, torn.file(), torn.offset().orElseThrow(), now));
+            repairs.add(WarcRepair.truncate(places, torn.file(), torn.offset().orElseThrow(), now));
         }
         return repairs;
     }

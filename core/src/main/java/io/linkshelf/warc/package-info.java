@@ -1,4 +1,7 @@
-/** Writes and reads WARC records (jwarc): the rolling writer, revisit de-duplication and the CDXJ index. */
+/**
+ * Writes and reads WARC records (jwarc): the rolling writer, revisit de-duplication, the CDXJ index and
+ * verification. Below {@code snapshot}: callers pass the paths ({@code ArchiveLayout} knows them).
+ */
 @NullMarked
 package io.linkshelf.warc;
 

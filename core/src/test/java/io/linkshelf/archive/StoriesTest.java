@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.archive.ArticleStory.Status;
 import io.linkshelf.archive.ArticleStory.Step;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.testing.LifeArchive;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

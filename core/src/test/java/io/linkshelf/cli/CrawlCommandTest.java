@@ -2,7 +2,7 @@ package io.linkshelf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.linkshelf.crawl.ArchiveLock;
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.testing.Response;
 import io.linkshelf.testing.TestServer;
 import java.nio.charset.StandardCharsets;
@@ -113,5 +113,36 @@ class CrawlCommandTest {
         CliRun emptyRun = CliRun.of(crawl(empty));
         assertThat(emptyRun.exitCode()).as(emptyRun.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(emptyRun.err()).contains("no article links");
+    }
+
+    @Test
+    void twoRunsWithBudgetSixFetchSixArticlePagesInAllAndSayWhenTheBudgetReopens() throws Exception {
+        try (TestServer server = TestServer.start("127.0.0.2")) {
+            Path seeds = seeds(server, 10);
+            CliRun first = CliRun.of(crawl(seeds, "--budget", "6"));
+            CliRun second = CliRun.of(crawl(seeds, "--budget", "6"));
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            long pages = server.requests("127.0.0.2").stream().filter(r -> r.path().startsWith("/p/")).count();
+            assertThat(pages).isEqualTo(6);
+            assertThat(second.out()).contains("6 ok").contains("4 pending")
+                    .contains("The page budget of 6 a day for 127.0.0.2 is spent; it reopens at ")
+                    .contains("Run linkshelf crawl again to continue this snapshot.");
+            assertThat(dir.resolve("archive/state/budget.json")).exists();
+        }
+    }
+
+    @Test
+    void noReachableArticleHostEndsTheRunWithExitCodeFiveAndOneLineOfReason() throws Exception {
+        Path seeds = Files.writeString(dir.resolve("links.md"), "# A\n\n"
+                + "[a](http://mp.linkshelf-test.invalid/s?__biz=1&mid=1)\n\n[b](http://mp.linkshelf-test.invalid/s?__biz=1&mid=2)\n\n"
+                + "[c](http://zhuanlan.linkshelf-test.invalid/p/1)\n", StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        CliRun run = CliRun.of(crawl(seeds));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMinutes(1));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NO_NETWORK).isEqualTo(5);
+        assertThat(run.err().strip().lines()).singleElement().isEqualTo("linkshelf: no network? mp.linkshelf-test.invalid: "
+                + "unknown host; zhuanlan.linkshelf-test.invalid: unknown host; every entry stays pending for the next run");
+        assertThat(run.out()).contains("3 pending").contains("nothing was marked failed").doesNotContainPattern("\\d+ failed");
     }
 }

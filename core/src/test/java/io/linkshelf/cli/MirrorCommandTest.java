@@ -2,6 +2,7 @@ package io.linkshelf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.testing.FixtureArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +76,27 @@ class MirrorCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ARCHIVE_UNUSABLE);
         assertThat(run.err().strip().lines()).singleElement()
                 .satisfies(line -> assertThat(line).contains("no archive at").contains("run linkshelf crawl first"));
+    }
+
+    @Test
+    void aSecondBuildOfTheSameArchiveExitsThreeNamingTheFirst() throws Exception {
+        try (ArchiveLock first = ArchiveLock.acquireViews(fixture.archive())) {
+            CliRun run = CliRun.of("mirror", "--archive", fixture.archive().toString(), "--out", dir.resolve("second").toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ARCHIVE_UNUSABLE);
+            assertThat(run.err().strip().lines()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("are being written by pid " + ProcessHandle.current().pid()));
+            assertThat(dir.resolve("second")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aRunningCrawlNeitherBlocksNorIsBlockedByAMirrorBuild() throws Exception {
+        try (ArchiveLock crawl = ArchiveLock.acquire(fixture.archive())) {
+            CliRun run = CliRun.of("mirror", "--archive", fixture.archive().toString(), "--out", dir.resolve("beside").toString());
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            try (ArchiveLock views = ArchiveLock.acquireViews(fixture.archive())) {
+                assertThat(views).as("the build released the views' lock").isNotNull();
+            }
+        }
     }
 }

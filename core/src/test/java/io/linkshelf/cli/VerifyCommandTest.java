@@ -2,7 +2,7 @@ package io.linkshelf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.linkshelf.crawl.ArchiveLock;
+import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.testing.FixtureArchive;
 import io.linkshelf.warc.CdxjIndex;
 import io.linkshelf.warc.WarcVerifierTest.Damage;

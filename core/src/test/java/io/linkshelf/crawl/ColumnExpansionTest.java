@@ -1,10 +1,13 @@
 package io.linkshelf.crawl;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
 import io.linkshelf.catalog.Placement;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.testing.LifeArchive;
 import io.linkshelf.testing.Response;
 import io.linkshelf.testing.TestServer;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A listed Zhihu column is a series: the articles it lists are archived as its members. */
 class ColumnExpansionTest {

@@ -2,6 +2,9 @@ package io.linkshelf.crawl;
 
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.testing.FixturePages;
 import io.linkshelf.testing.RecordedRequest;
 import io.linkshelf.testing.Response;
@@ -101,6 +104,18 @@ final class CrawlFixtures {
         return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), coolDown, o.robots(), o.userAgent(),
                 o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(), o.allowPrivateNetworks(),
                 o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
+    }
+
+    static CrawlOptions withNewSnapshot(CrawlOptions o) {
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
+                o.proxy(), o.cookies(), o.only(), o.limit(), o.refreshImages(), true, o.allowPrivateNetworks(),
+                o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
+    }
+
+    static CrawlOptions withProxy(CrawlOptions o, URI proxy) {
+        return new CrawlOptions(o.catalog(), o.archive(), o.profiles(), o.coolDown(), o.robots(), o.userAgent(),
+                java.util.Optional.of(proxy), o.cookies(), o.only(), o.limit(), o.refreshImages(), o.newSnapshot(),
+                o.allowPrivateNetworks(), o.recordSecrets(), o.maxPageBytes(), o.maxImageBytes(), o.timeout(), o.retryBackoff());
     }
 
     /** Options with another read timeout and image size cap. */

@@ -1,5 +1,10 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.ImageOutcome;
+import io.linkshelf.snapshot.ManifestStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.testing.RecordedRequest;

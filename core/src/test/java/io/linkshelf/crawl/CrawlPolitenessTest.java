@@ -1,5 +1,9 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.snapshot.SnapshotManifest;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.ImageOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.testing.RecordedRequest;
@@ -194,7 +198,7 @@ class CrawlPolitenessTest {
     }
 
     @Test
-    void aSpentPageBudgetLeavesEntriesPendingAndTheNextRunFinishesTheSameSnapshot() throws Exception {
+    void aSpentPageBudgetLeavesEntriesPendingAndTheNextDaysRunFinishesTheSameSnapshot() throws Exception {
         List<URI> urls = articles(A, 4, Duration.ZERO);
         SiteProfile budgetOfTwo = new SiteProfile(A, Duration.ofMillis(50), 0, OptionalInt.of(2), false);
         CrawlOptions options = CrawlFixtures.options(dir, CrawlFixtures.catalog(dir, urls),
@@ -215,7 +219,10 @@ class CrawlPolitenessTest {
         });
         assertThat(pageRequests(A)).hasSize(2);
 
-        CrawlSummary second = new Crawl(options, CrawlListener.SILENT).run();
+        // the budget is per rolling 24 hours: the next day's run continues the snapshot
+        CrawlSummary second = new Crawl(options, CrawlListener.SILENT,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(24).plusMinutes(1)),
+                java.util.Optional.empty()).run();
 
         assertThat(second.snapshot()).isEqualTo(first.snapshot());
         assertThat(second.resumed()).isTrue();

@@ -3,7 +3,7 @@ package io.linkshelf.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.crawl.FetchResult.Cause;
-import io.linkshelf.crawl.RecordedExchange.Truncation;
+import io.linkshelf.warc.Truncation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

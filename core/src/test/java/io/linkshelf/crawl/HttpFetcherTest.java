@@ -81,6 +81,7 @@ class HttpFetcherTest {
                 send(exchange, 429, null, PAGE);
             }
             case "/bomb" -> send(exchange, 200, "gzip", Bomb.GZIP);
+            case "/not-modified-gzip" -> send(exchange, 304, "gzip", new byte[0]);
             default -> send(exchange, 404, null, new byte[0]);
         }
     }
@@ -157,6 +158,16 @@ class HttpFetcherTest {
             assertThat(new String(raw, StandardCharsets.ISO_8859_1)).containsIgnoringCase("Content-Encoding: gzip")
                     .doesNotContain("搜索");
             assertThat(raw).endsWith(gzip(PAGE));
+        }
+    }
+
+    @Test
+    void neverDecodesA304EvenWhenItRepeatsTheContentEncoding() throws Exception {
+        try (FetchResult result = fetcher.fetch(page("/not-modified-gzip"))) {
+            assertThat(result.failure()).isEmpty();
+            assertThat(result.status()).isEqualTo(304);
+            assertThat(result.body()).isEmpty();
+            assertThat(result.lastExchange().orElseThrow().header("Content-Encoding")).hasValue("gzip");
         }
     }
 

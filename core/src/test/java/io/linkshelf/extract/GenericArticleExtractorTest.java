@@ -6,6 +6,7 @@ import static io.linkshelf.extract.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.linkshelf.catalog.Platform;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ class GenericArticleExtractorTest {
     void titleComesFromTheTitleTagWhenThereIsNoOgTitle() {
         Article a = extracted(page(POST, "generic/article-ok.html"));
 
-        assertThat(a.platform()).isEqualTo(Platform.GENERIC);
+        assertThat(a.platform()).isEqualTo(Platform.OTHER);
         assertThat(a.title()).isEqualTo("Notes on two-tower retrieval | Example Engineering Blog");
         assertThat(a.author()).isEmpty();
         assertThat(a.published()).isEmpty();

@@ -4,6 +4,7 @@ import static io.linkshelf.extract.Fixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.linkshelf.catalog.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ class GenericPageTest {
     void pageWithTextIsOk() {
         assertThat(PageClassifier.classify(Fixtures.page(POST, "generic/article-ok.html")))
                 .extracting(PageVerdict::state, PageVerdict::platform)
-                .containsExactly(PageState.OK, Platform.GENERIC);
+                .containsExactly(PageState.OK, Platform.OTHER);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.linkshelf.extract;
 import static io.linkshelf.extract.Fixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linkshelf.catalog.Platform;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -12,53 +13,53 @@ class PlatformTest {
     @Test
     void hostDecidesFirst() {
         byte[] generic = bytes("generic/article-ok.html");
-        assertThat(Platform.detect(URI.create("https://mp.weixin.qq.com/s/Xy12_abcdEFGhijkLMNopQ"), generic))
+        assertThat(PlatformReaders.detect(URI.create("https://mp.weixin.qq.com/s/Xy12_abcdEFGhijkLMNopQ"), generic))
                 .isEqualTo(Platform.WECHAT);
-        assertThat(Platform.detect(URI.create("https://zhuanlan.zhihu.com/p/668845713"), generic))
+        assertThat(PlatformReaders.detect(URI.create("https://zhuanlan.zhihu.com/p/668845713"), generic))
                 .isEqualTo(Platform.ZHIHU);
-        assertThat(Platform.detect(URI.create("https://www.zhihu.com/api/v4/articles/1"), new byte[0]))
+        assertThat(PlatformReaders.detect(URI.create("https://www.zhihu.com/api/v4/articles/1"), new byte[0]))
                 .isEqualTo(Platform.ZHIHU);
     }
 
     @Test
     void wechatShapedPageFromATestHostIsWechat() {
         URI local = URI.create("http://127.0.0.2:41234/s/Xy12_abcdEFGhijkLMNopQ");
-        assertThat(Platform.detect(local, bytes("wechat/article-ok.html"))).isEqualTo(Platform.WECHAT);
-        assertThat(Platform.detect(local, bytes("wechat/deleted.html"))).isEqualTo(Platform.WECHAT);
-        assertThat(Platform.detect(local, bytes("wechat/captcha.html"))).isEqualTo(Platform.WECHAT);
-        assertThat(Platform.detect(local, bytes("wechat/image-post.html"))).isEqualTo(Platform.WECHAT);
+        assertThat(PlatformReaders.detect(local, bytes("wechat/article-ok.html"))).isEqualTo(Platform.WECHAT);
+        assertThat(PlatformReaders.detect(local, bytes("wechat/deleted.html"))).isEqualTo(Platform.WECHAT);
+        assertThat(PlatformReaders.detect(local, bytes("wechat/captcha.html"))).isEqualTo(Platform.WECHAT);
+        assertThat(PlatformReaders.detect(local, bytes("wechat/image-post.html"))).isEqualTo(Platform.WECHAT);
     }
 
     @Test
     void wechatUrlShapesOnATestHostAreWechat() {
         byte[] nothing = new byte[0];
-        assertThat(Platform.detect(URI.create("http://127.0.0.2:41234/s?__biz=MzA4NzQ5MTY3NQ==&mid=1&idx=1&sn=a"), nothing))
+        assertThat(PlatformReaders.detect(URI.create("http://127.0.0.2:41234/s?__biz=MzA4NzQ5MTY3NQ==&mid=1&idx=1&sn=a"), nothing))
                 .isEqualTo(Platform.WECHAT);
-        assertThat(Platform.detect(URI.create("http://127.0.0.2:41234/mp/wappoc_appmsgcaptcha?poc_token=x"), nothing))
+        assertThat(PlatformReaders.detect(URI.create("http://127.0.0.2:41234/mp/wappoc_appmsgcaptcha?poc_token=x"), nothing))
                 .isEqualTo(Platform.WECHAT);
     }
 
     @Test
     void zhihuShapedPagesFromATestHostAreZhihu() {
         URI local = URI.create("http://127.0.0.3:41235/p/668845713");
-        assertThat(Platform.detect(local, bytes("zhihu/article-ok.html"))).isEqualTo(Platform.ZHIHU);
-        assertThat(Platform.detect(local, bytes("zhihu/challenge-403.html"))).isEqualTo(Platform.ZHIHU);
-        assertThat(Platform.detect(local, bytes("zhihu/error-40362.json"))).isEqualTo(Platform.ZHIHU);
-        assertThat(Platform.detect(local, bytes("zhihu/not-found-404.html"))).isEqualTo(Platform.ZHIHU);
+        assertThat(PlatformReaders.detect(local, bytes("zhihu/article-ok.html"))).isEqualTo(Platform.ZHIHU);
+        assertThat(PlatformReaders.detect(local, bytes("zhihu/challenge-403.html"))).isEqualTo(Platform.ZHIHU);
+        assertThat(PlatformReaders.detect(local, bytes("zhihu/error-40362.json"))).isEqualTo(Platform.ZHIHU);
+        assertThat(PlatformReaders.detect(local, bytes("zhihu/not-found-404.html"))).isEqualTo(Platform.ZHIHU);
     }
 
     @Test
     void ordinaryPagesAreGeneric() {
         URI local = URI.create("http://127.0.0.4:8000/p/42");
-        assertThat(Platform.detect(local, bytes("generic/article-ok.html"))).isEqualTo(Platform.GENERIC);
-        assertThat(Platform.detect(local, bytes("generic/gbk.html"))).isEqualTo(Platform.GENERIC);
+        assertThat(PlatformReaders.detect(local, bytes("generic/article-ok.html"))).isEqualTo(Platform.OTHER);
+        assertThat(PlatformReaders.detect(local, bytes("generic/gbk.html"))).isEqualTo(Platform.OTHER);
         String linksToWechat = "<html><body><a href=\"https://mp.weixin.qq.com/s?__biz=MzA4NzQ5MTY3NQ==\">公众号文章</a>"
                 + "<img src=\"https://mmbiz.qpic.cn/mmbiz_png/abcdefghij/640\"></body></html>";
-        assertThat(Platform.detect(local, linksToWechat.getBytes(StandardCharsets.UTF_8))).isEqualTo(Platform.GENERIC);
+        assertThat(PlatformReaders.detect(local, linksToWechat.getBytes(StandardCharsets.UTF_8))).isEqualTo(Platform.OTHER);
         String weuiStyled = "<html><head><link rel=stylesheet href=\"https://res.wx.qq.com/open/libs/weui/2.4.4/weui.min.css\">"
                 + "<script src=\"https://res.wx.qq.com/open/js/jweixin-1.6.0.js\"></script></head>"
                 + "<body><div class=\"weui-msg\"><h2 class=\"weui-msg__title\">报名成功</h2></div></body></html>";
-        assertThat(Platform.detect(local, weuiStyled.getBytes(StandardCharsets.UTF_8))).isEqualTo(Platform.GENERIC);
+        assertThat(PlatformReaders.detect(local, weuiStyled.getBytes(StandardCharsets.UTF_8))).isEqualTo(Platform.OTHER);
     }
 
     @Test

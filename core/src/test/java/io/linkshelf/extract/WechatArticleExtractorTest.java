@@ -6,6 +6,7 @@ import static io.linkshelf.extract.Fixtures.bytes;
 import static io.linkshelf.extract.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linkshelf.catalog.Platform;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.extract.Article;
 import io.linkshelf.extract.ImageRef;
-import io.linkshelf.extract.Platform;
+import io.linkshelf.catalog.Platform;
 import io.linkshelf.testing.FixtureArchive;
 import java.io.IOException;
 import java.net.URI;
@@ -278,7 +278,7 @@ class MirrorSiteTest {
                 + "<form action=\"https://evil.example/\"><input name=q></form><style>p{}</style>"
                 + "<img src=\"https://cdn.example/never.png\" alt=\"一张图\" onerror=\"alert(1)\">"
                 + "<svg><script>alert(2)</script></svg><object data=\"x.swf\"></object>";
-        Article article = new Article(Platform.GENERIC, "t", Optional.empty(), Optional.empty(), false,
+        Article article = new Article(Platform.OTHER, "t", Optional.empty(), Optional.empty(), false,
                 URI.create("https://example.com/post"), URI.create("https://example.com/post"), body, "text",
                 List.of(new ImageRef(URI.create("https://cdn.example/never.png"), "一张图", "k")), List.of(), 1);
         BodyRenderer.Rendered out = renderer.render(article, "../");

@@ -3,7 +3,7 @@ package io.linkshelf.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.SnapshotId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.testing.FixtureArchive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.linkshelf.crawl.CrawlListener;
 import io.linkshelf.crawl.CrawlOptions;
 import io.linkshelf.crawl.RobotsMode;
 import io.linkshelf.crawl.SiteProfiles;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.testing.FixturePages;
 import io.linkshelf.testing.Response;
 import io.linkshelf.testing.TestServer;

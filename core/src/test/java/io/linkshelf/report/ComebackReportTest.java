@@ -3,7 +3,7 @@ package io.linkshelf.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.snapshot.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,9 @@ package io.linkshelf.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.archive.ArchiveView;
-import io.linkshelf.crawl.Outcome;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.testing.FixtureArchive;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +91,17 @@ class ReportsTest {
             assertThat(p.url()).contains("/broken/");
             assertThat(p.outcome()).isEqualTo("failed");
         });
+    }
+
+    @Test
+    void mirrorLinksPointAtTheMirrorWhereverMirrorOutPutIt() throws Exception {
+        Path site = dir.resolve("elsewhere").resolve("site");
+        Path reports = dir.resolve("other-reports");
+        Path html = Reports.write(ArchiveLayout.of(fixture.archive(), reports).withMirror(site), second);
+        Element copy = Jsoup.parse(Files.readString(html, StandardCharsets.UTF_8)).select("a:contains(mirror copy)").first();
+        assertThat(copy).isNotNull();
+        Path target = html.getParent().resolve(copy.attr("href")).normalize();
+        assertThat(target.getParent()).isEqualTo(site.resolve("a").normalize());
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.linkshelf.crawl.CrawlListener;
 import io.linkshelf.crawl.CrawlOptions;
 import io.linkshelf.crawl.RobotsMode;
 import io.linkshelf.crawl.SiteProfiles;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.SnapshotId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +60,10 @@ public final class TestServer implements AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService threads;
+    private final Optional<SSLSocketFactory> tls;
 
-    private TestServer(List<ServerSocket> serverSockets) {
+    private TestServer(List<ServerSocket> serverSockets, Optional<SSLContext> tls) {
+        this.tls = tls.map(SSLContext::getSocketFactory);
         this.serverSockets = List.copyOf(serverSockets);
         this.port = serverSockets.get(0).getLocalPort();
         AtomicInteger threadNumber = new AtomicInteger();
@@ -82,6 +86,18 @@ public final class TestServer implements AutoCloseable {
      * @throws IOException if no port could be bound on all addresses after a few attempts
      */
     public static TestServer start(String... loopbackAddresses) throws IOException {
+        return start(Optional.empty(), loopbackAddresses);
+    }
+
+    /**
+     * Starts an https server (TLS with the context's key, see {@link TestTls}) like {@link #start}; its
+     * {@link #uri} gives {@code https} URIs.
+     */
+    public static TestServer startTls(SSLContext serverContext, String... loopbackAddresses) throws IOException {
+        return start(Optional.of(serverContext), loopbackAddresses);
+    }
+
+    private static TestServer start(Optional<SSLContext> tls, String... loopbackAddresses) throws IOException {
         List<InetAddress> addresses = new ArrayList<>();
         for (String address : loopbackAddresses.length == 0 ? new String[] {"127.0.0.1"} : loopbackAddresses) {
             InetAddress inet = InetAddress.getByName(address);
@@ -100,7 +116,7 @@ public final class TestServer implements AutoCloseable {
                     int wanted = bound.size() == 1 ? 0 : bound.get(0).getLocalPort();
                     serverSocket.bind(new InetSocketAddress(address, wanted), 64);
                 }
-                return new TestServer(bound);
+                return new TestServer(bound, tls);
             } catch (BindException e) {
                 lastFailure = e; // the first socket's port was taken on another address: try a new port
                 bound.forEach(TestServer::closeQuietly);
@@ -127,7 +143,7 @@ public final class TestServer implements AutoCloseable {
     public URI uri(String host, String pathAndQuery) {
         requireTarget(pathAndQuery);
         String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return URI.create("http://" + authority + ":" + port + pathAndQuery);
+        return URI.create((tls.isPresent() ? "https://" : "http://") + authority + ":" + port + pathAndQuery);
     }
 
     /** Starts a route for requests arriving on {@code host} (one of {@link #hosts()}) for {@code target}. */
@@ -247,6 +263,15 @@ public final class TestServer implements AutoCloseable {
                 socket = serverSocket.accept();
             } catch (IOException e) {
                 return; // closed by close(), or broken beyond use
+            }
+            if (tls.isPresent()) {
+                try {
+                    // server mode; the handshake happens on the handler's first read
+                    socket = tls.get().createSocket(socket, null, true);
+                } catch (IOException e) {
+                    closeQuietly(socket);
+                    continue;
+                }
             }
             openSockets.add(socket);
             hostCounters.connectionOpened();

@@ -1,10 +1,11 @@
 package io.linkshelf.warc;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.linkshelf.crawl.ManifestEntry;
-import io.linkshelf.crawl.ManifestStore;
-import io.linkshelf.crawl.SnapshotId;
+import io.linkshelf.snapshot.ManifestEntry;
+import io.linkshelf.snapshot.ManifestStore;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.testing.FixtureArchive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,14 +46,19 @@ public class WarcVerifierTest {
         return Damage.copy(fixture.archive(), dir.resolve("archive"));
     }
 
+    private static WarcVerifier.Places places(Path archive) {
+        ArchiveLayout layout = ArchiveLayout.of(archive);
+        return new WarcVerifier.Places(layout.warc(), layout.cdxj(), layout.quarantine());
+    }
+
     private static WarcVerifier.Result verify(Path archive) throws IOException {
-        return WarcVerifier.verify(archive, Damage.references(archive), WarcVerifier.Progress.NONE);
+        return WarcVerifier.verify(places(archive), Damage.references(archive), WarcVerifier.Progress.NONE);
     }
 
     @Test
     void aFreshArchiveIsClean() throws Exception {
         List<Long> progress = new ArrayList<>();
-        WarcVerifier.Result result = WarcVerifier.verify(fixture.archive(), Damage.references(fixture.archive()),
+        WarcVerifier.Result result = WarcVerifier.verify(places(fixture.archive()), Damage.references(fixture.archive()),
                 (done, total, file) -> progress.add(done));
         assertThat(result.findings()).isEmpty();
         assertThat(result.clean()).isTrue();
@@ -119,7 +125,7 @@ public class WarcVerifierTest {
         });
         byte[] damaged = Files.readAllBytes(last);
 
-        List<WarcVerifier.Repair> repairs = WarcVerifier.repair(archive, torn, Instant.parse("2026-11-29T03:17:00Z"));
+        List<WarcVerifier.Repair> repairs = WarcVerifier.repair(places(archive), torn, Instant.parse("2026-11-29T03:17:00Z"));
         assertThat(repairs).singleElement().satisfies(r -> {
             assertThat(r.truncatedTo()).isEqualTo(size);
             assertThat(r.original()).isEqualTo(archive.resolve("quarantine")
@@ -143,7 +149,7 @@ public class WarcVerifierTest {
         }
         WarcVerifier.Result torn = verify(archive);
         assertThat(torn.tornTails()).singleElement().satisfies(f -> assertThat(f.offset()).hasValue(lastRecord));
-        WarcVerifier.repair(archive, torn, Instant.now());
+        WarcVerifier.repair(places(archive), torn, Instant.now());
         assertThat(Files.size(last)).isEqualTo(lastRecord);
         WarcVerifier.Result after = verify(archive);
         // the cut record was a capture's request record: the manifest still names it, so that is not hidden

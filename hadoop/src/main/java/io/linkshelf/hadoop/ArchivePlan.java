@@ -1,5 +1,6 @@
 package io.linkshelf.hadoop;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.search.TextStore;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class ArchivePlan {
 
     /** The snapshot manifests' directory of an archive. */
     static Path snapshots(Path archive) {
-        return new Path(archive, "snapshots");
+        return new Path(archive, ArchiveLayout.relative().snapshots().toString());
     }
 
     static ArchivePlan load(Configuration conf, Path archive) throws IOException {
@@ -42,7 +43,7 @@ final class ArchivePlan {
         }
         java.nio.file.Path local = Files.createTempDirectory("linkshelf-plan-");
         try {
-            java.nio.file.Path copy = local.resolve("snapshots");
+            java.nio.file.Path copy = ArchiveLayout.of(local).snapshots();
             // The raw local file system: no .crc files beside the manifests.
             fs.copyToLocalFile(false, snapshots, new Path(copy.toUri()), true);
             return of(ArchiveView.open(local));

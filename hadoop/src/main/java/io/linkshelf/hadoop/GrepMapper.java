@@ -1,6 +1,7 @@
 package io.linkshelf.hadoop;
 
-import io.linkshelf.cli.GrepJson;
+import io.linkshelf.snapshot.ArchiveLayout;
+import io.linkshelf.search.GrepJson;
 import io.linkshelf.search.ArticleHit;
 import io.linkshelf.search.GrepQuery;
 import io.linkshelf.search.TextSearcher;
@@ -43,7 +44,7 @@ final class GrepMapper extends VersionMapper<Text, Text> {
         }
         context.getCounter(JobCounters.SEARCHED).increment(1);
         String key = planned.version().key();
-        java.nio.file.Path file = shownAs.resolve("text").resolve(planned.relativePath());
+        java.nio.file.Path file = ArchiveLayout.of(shownAs).text().resolve(planned.relativePath());
         Optional<ArticleHit> hit = Objects.requireNonNull(searcher, "setup() makes the searcher")
                 .search(key, file, planned.latest(), text);
         if (hit.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.linkshelf.hadoop;
 
+import io.linkshelf.cli.ExitCodes;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -48,8 +49,13 @@ public final class LinkshelfHadoop implements Runnable {
             return ERROR;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            commandLine.getErr().println("linkshelf-hadoop: " + e.getMessage());
-            return ERROR;
+            // the same scheme as linkshelf grep: one line, 2 for an error, 70 for a bug, the trace with -v
+            commandLine.getErr().println(ExitCodes.describe("linkshelf-hadoop", e));
+            if (parsed.hasMatchedOption("-v") || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("-v"))) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return ExitCodes.forJob(e);
         });
         return cli.execute(args);
     }

@@ -1,5 +1,6 @@
 package io.linkshelf.hadoop;
 
+import io.linkshelf.snapshot.ArchiveLayout;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathFilter;
 
@@ -13,7 +14,7 @@ final class WarcFiles implements PathFilter {
 
     /** The WARC directory of an archive. */
     static Path dir(Path archive) {
-        return new Path(archive, "warc");
+        return new Path(archive, ArchiveLayout.relative().warc().toString());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +41,44 @@ class ManifestStoreTest {
         assertThat(store.read(original.id())).isEqualTo(original);
         assertThat(Files.readString(store.pathOf(original.id()))).contains("\"outcome\" : \"not-found\"").contains("\"cached\"");
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void theIdIsWrittenAsThePlainStringArchitectureDocuments() throws Exception {
+        ManifestStore store = new ManifestStore(dir);
+        SnapshotManifest original = manifest("20261129T031700Z", true);
+        store.write(original);
+        assertThat(Files.readString(store.pathOf(original.id()))).contains("\"id\" : \"20261129T031700Z\"")
+                .doesNotContain("\"value\"");
+    }
+
+    @Test
+    void aManifestWithTheOldWrappedIdStillLoads() throws Exception {
+        ManifestStore store = new ManifestStore(dir);
+        SnapshotManifest original = manifest("20261129T031700Z", true);
+        store.write(original);
+        Path file = store.pathOf(original.id());
+        String old = Files.readString(file).replace("\"id\" : \"20261129T031700Z\"", "\"id\" : {\n    \"value\" : \"20261129T031700Z\"\n  }");
+        assertThat(old).contains("\"value\" : \"20261129T031700Z\"");
+        Files.writeString(file, old);
+
+        assertThat(store.read(original.id())).isEqualTo(original);
+        assertThat(store.scan(original.id(), e -> { }).id()).isEqualTo(original.id());
+    }
+
+    @Test
+    void scanningHandsOverTheEntriesTheJournalIncludedAndReturnsTheRunFacts() throws Exception {
+        ManifestStore store = new ManifestStore(dir);
+        SnapshotManifest original = manifest("20261129T031700Z", false);
+        store.write(original);
+        ManifestEntry changed = original.entries().get(0).withOutcome(Outcome.OK, "");
+        store.journal(original.id(), changed);
+
+        List<ManifestEntry> seen = new java.util.ArrayList<>();
+        ManifestStore.Header header = store.scan(original.id(), seen::add);
+
+        assertThat(seen).containsExactly(changed).isEqualTo(store.read(original.id()).entries());
+        assertThat(header).isEqualTo(new ManifestStore.Header(original.id(), original.start(), original.end(), false, 1));
     }
 
     @Test

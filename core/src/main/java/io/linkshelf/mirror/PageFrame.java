@@ -1,13 +1,14 @@
 package io.linkshelf.mirror;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.archive.Html;
+import io.linkshelf.snapshot.Outcome;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-/** The page frame every mirror page shares, escaping, and the few formats the pages show. */
-final class Html {
+/** The page frame every mirror page shares, and the few formats the pages show. */
+final class PageFrame {
 
     /**
      * No network at all: only files of the mirror itself. {@code file:} is listed beside {@code 'self'} because
@@ -22,32 +23,17 @@ final class Html {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.ofHours(8));
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Html() {}
+    private PageFrame() {}
 
-    static String esc(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 
     /** A whole page: the frame with CSP, viewport and the shared stylesheet around {@code main}. */
     static String page(String title, String prefix, String csp, String main, String afterMain) {
         return "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + esc(csp) + "\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + Html.escape(csp) + "\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"color-scheme\" content=\"light dark\">\n"
-                + "<title>" + esc(title) + "</title>\n"
+                + "<title>" + Html.escape(title) + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"" + prefix + "site.css\">\n"
                 + "</head>\n<body>\n"
                 + "<header class=\"bar\"><a href=\"" + prefix + "index.html\">linkshelf</a> <span>离线镜像 · offline mirror</span></header>\n"

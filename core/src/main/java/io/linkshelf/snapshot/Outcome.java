@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,10 +1,6 @@
-package io.linkshelf.cli;
+package io.linkshelf.search;
 
-import io.linkshelf.search.ArticleHit;
-import io.linkshelf.search.Grep;
-import io.linkshelf.search.GrepLine;
-import io.linkshelf.search.TextHeader;
-import java.io.PrintWriter;
+import io.linkshelf.snapshot.ArchiveLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,29 +10,12 @@ import java.util.List;
  * section, url, published, snapshot, latest, path, mirror, lineNumber, line, matches} (match offsets
  * {@code [[start,end],...]} in code points of {@code line}, end exclusive), plus {@code before} and
  * {@code after} context lines with {@code -C}. With {@code -l} or {@code -c}, one object per article
- * with {@code count} instead of the line fields. Written by hand so grep does not load Jackson.
+ * with {@code count} instead of the line fields. Written by hand so grep does not load Jackson. The
+ * format of {@code linkshelf grep --json} and of the Hadoop grep job alike.
  */
-public final class GrepJson implements GrepPrinter {
+public final class GrepJson {
 
-    private final GrepOutput out;
-    private final Path archive;
-    private final boolean perArticle;
-
-    GrepJson(GrepOutput out, Path archive, boolean list, boolean count) {
-        this.out = out;
-        this.archive = archive;
-        this.perArticle = list || count;
-    }
-
-    @Override
-    public void print(GrepBytes rendered) {
-        out.write(rendered);
-    }
-
-    @Override
-    public GrepBytes render(ArticleHit hit) {
-        return GrepBytes.of(render(hit, archive, perArticle));
-    }
+    private GrepJson() {}
 
     /**
      * An article's {@code --json} output, every object ending in a line end; for other front ends that print
@@ -108,14 +87,14 @@ public final class GrepJson implements GrepPrinter {
         b.append("\"key\":");
         string(b, hit.key());
         field(b, "title", h.title());
-        field(b, "author", GrepText.author(h));
+        field(b, "author", author(h));
         field(b, "section", h.section());
         field(b, "url", h.url());
         field(b, "published", h.published());
         field(b, "snapshot", h.snapshot());
         b.append(",\"latest\":").append(hit.latest());
-        field(b, "path", GrepText.textPath(archive, hit));
-        field(b, "mirror", archive.resolve("mirror").resolve("a").resolve(hit.key() + ".html").toString());
+        field(b, "path", textPath(archive, hit));
+        field(b, "mirror", ArchiveLayout.of(archive).mirrorPage(hit.key()).toString());
     }
 
     private static void field(StringBuilder b, String name, String value) {
@@ -153,8 +132,22 @@ public final class GrepJson implements GrepPrinter {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    @Override
-    public void finish(Grep.Summary summary, PrintWriter err) {
-        // JSON output carries no summary line: every line is a match object.
+    /** Who wrote the article: its author, else the first author section the seed list puts it in. */
+    public static String author(TextHeader h) {
+        if (!h.author().isEmpty()) {
+            return h.author();
+        }
+        return h.section().split(" › ")[0].split("; ")[0];
+    }
+
+    /** The text file a hit came from, under the archive path as the user gave it. */
+    public static String textPath(Path archive, ArticleHit hit) {
+        Path text = ArchiveLayout.of(archive).text();
+        Path file = hit.file();
+        if (file.startsWith(text)) {
+            return file.toString(); // as the searcher made it: text.resolve(...)
+        }
+        Path relative = file.getFileName();
+        return text.resolve(relative).toString();
     }
 }

@@ -1,5 +1,7 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /**
- * A snapshot's id: its UTC start time as {@code yyyyMMdd'T'HHmmss'Z'}, so ids sort by time.
+ * A snapshot's id: its UTC start time as {@code yyyyMMdd'T'HHmmss'Z'}, so ids sort by time. In JSON it is the
+ * plain string ({@code "id": "20261129T031700Z"}, as ARCHITECTURE.md documents); manifests written before
+ * that, with {@code "id": {"value": "20261129T031700Z"}}, still load.
  *
  * @param value the id text
  */
@@ -21,6 +25,18 @@ public record SnapshotId(String value) implements Comparable<SnapshotId> {
         if (!FORMAT.matcher(value).matches()) {
             throw new IllegalArgumentException("not a snapshot id (expected yyyyMMddTHHmmssZ, e.g. 20261129T031700Z): " + value);
         }
+    }
+
+    /** The id from its JSON: the documented string, or the {@code {"value": ...}} object older manifests hold. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static SnapshotId fromJson(Object json) {
+        if (json instanceof String text) {
+            return new SnapshotId(text);
+        }
+        if (json instanceof java.util.Map<?, ?> map && map.get("value") instanceof String text) {
+            return new SnapshotId(text);
+        }
+        throw new IllegalArgumentException("not a snapshot id (expected a string like \"20261129T031700Z\"): " + json);
     }
 
     public static SnapshotId startingAt(Instant start) {
@@ -37,6 +53,7 @@ public record SnapshotId(String value) implements Comparable<SnapshotId> {
         return value.compareTo(other.value);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value;

@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import io.linkshelf.catalog.Placement;
+import io.linkshelf.extract.Article;
 import io.linkshelf.warc.Capture;
 import java.util.List;
 import java.util.Objects;
@@ -104,6 +105,14 @@ public record ManifestEntry(
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(author, "author");
             Objects.requireNonNull(published, "published");
+        }
+
+        /** The facts of what the extractor read from a page, if it read an article. */
+        public static ArticleFacts of(Optional<Article> article) {
+            return new ArticleFacts(
+                    article.map(Article::title).filter(t -> !t.isBlank()),
+                    article.flatMap(Article::author),
+                    article.flatMap(Article::published).map(Object::toString));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import io.linkshelf.warc.Capture;
 import java.util.Objects;

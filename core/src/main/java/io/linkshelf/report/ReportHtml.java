@@ -1,11 +1,12 @@
 package io.linkshelf.report;
 
-import io.linkshelf.crawl.Outcome;
+import io.linkshelf.archive.Html;
+import io.linkshelf.snapshot.Outcome;
 import java.util.Locale;
 import java.util.Map;
 
-/** Escaping, the page shell with its inline style, and the inline SVG outcome bar. */
-final class Html {
+/** The report page shell with its inline style, and the inline SVG outcome bar. */
+final class ReportHtml {
 
     private static final String CSS = """
             :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --line: #d2d2d7;
@@ -32,32 +33,16 @@ final class Html {
             svg.bar { vertical-align: middle; }
             """;
 
-    private Html() {}
+    private ReportHtml() {}
 
-    /** Escapes text for element content and for double- or single-quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     /** A link to a seed URL, or the escaped URL as text when it is not http(s) (a javascript: URL must not run). */
     static String externalLink(String url, String text) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return "<a href=\"" + escape(url) + "\" rel=\"noreferrer\">" + escape(text) + "</a>";
+            return "<a href=\"" + Html.escape(url) + "\" rel=\"noreferrer\">" + Html.escape(text) + "</a>";
         }
-        return escape(text);
+        return Html.escape(text);
     }
 
     static String page(String title, String body) {
@@ -67,7 +52,7 @@ final class Html {
                 // no scripts and nothing fetched: the page must work from file:// on a plane
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                 + "img-src data:\">\n"
-                + "<title>" + escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body
+                + "<title>" + Html.escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body
                 + "</body>\n</html>\n";
     }
 
@@ -90,7 +75,7 @@ final class Html {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder svg = new StringBuilder("<svg class=\"bar\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(width).append("\" height=\"14\" role=\"img\" aria-label=\"")
-                .append(escape(describe(counts))).append("\">");
+                .append(Html.escape(describe(counts))).append("\">");
         double x = 0;
         for (Map.Entry<String, Integer> part : counts.entrySet()) {
             if (total == 0 || part.getValue() == 0) {
@@ -99,7 +84,7 @@ final class Html {
             double w = (double) width * part.getValue() / total;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"14\" fill=\"%s\">", x, w,
                     color(part.getKey())));
-            svg.append("<title>").append(escape(part.getKey() + " " + part.getValue())).append("</title></rect>");
+            svg.append("<title>").append(Html.escape(part.getKey() + " " + part.getValue())).append("</title></rect>");
             x += w;
         }
         return svg.append("</svg>").toString();
@@ -109,7 +94,7 @@ final class Html {
         StringBuilder out = new StringBuilder("<p class=\"legend muted\">");
         for (Outcome o : Outcome.values()) {
             out.append("<span><i class=\"swatch\" style=\"background:").append(color(o.label())).append("\"></i>")
-                    .append(escape(o.label())).append("</span>");
+                    .append(Html.escape(o.label())).append("</span>");
         }
         return out.append("</p>\n").toString();
     }

@@ -1,4 +1,4 @@
-package io.linkshelf.crawl;
+package io.linkshelf.snapshot;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The archive's single-writer lock: an OS file lock on {@code state/lock}, released by the OS when
+ * The archive's single-writer lock (and, with {@link #acquireViews}, the derived views' own): an OS file lock on
+ * {@code state/lock} ({@code state/views.lock}), released by the OS when
  * the process dies (so kill -9 never leaves a stale lock), holding who took it for the message
  * the next run shows.
  */
@@ -29,15 +30,35 @@ public final class ArchiveLock implements AutoCloseable {
 
     /** Takes the lock or fails with {@link ArchiveLockedException} naming the holder. */
     public static ArchiveLock acquire(Path archive) throws IOException {
-        Path state = archive.resolve("state");
-        Files.createDirectories(state);
-        Path file = state.resolve("lock");
+        return take(ArchiveLayout.of(archive).lockFile(), false, holder -> new ArchiveLockedException(archive, holder));
+    }
+
+    /**
+     * Takes the lock of the archive's derived views (the mirror, the text store and its index, exports) or fails
+     * naming the holder, so two builds never interleave. It is not the crawl's lock: a crawl only appends WARC and
+     * replaces manifests atomically, so a view builds beside it from what the manifests say at its start.
+     */
+    public static ArchiveLock acquireViews(Path archive) throws IOException {
+        return take(ArchiveLayout.of(archive).viewLockFile("views"), false, holder -> new ArchiveLockedException(
+                "the mirror and text store of " + archive + " are being written by " + holder
+                        + "; wait for that build to finish (a crashed build releases the lock by itself)"));
+    }
+
+    /** Takes the derived views' lock, waiting for a build that holds it (what a crawl does before its text-store update). */
+    public static ArchiveLock awaitViews(Path archive) throws IOException {
+        return take(ArchiveLayout.of(archive).viewLockFile("views"), true, holder -> new ArchiveLockedException(
+                "the mirror and text store of " + archive + " are locked by " + holder));
+    }
+
+    private static ArchiveLock take(Path file, boolean wait, java.util.function.Function<String, ArchiveLockedException> busy)
+            throws IOException {
+        Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
-            lock = channel.tryLock();
+            lock = wait ? channel.lock() : channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            lock = null;
+            lock = null; // this JVM holds it already (a test, or a bug): as busy as another process
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -45,7 +66,7 @@ public final class ArchiveLock implements AutoCloseable {
         if (lock == null) {
             String holder = readHolder(channel);
             channel.close();
-            throw new ArchiveLockedException(archive, holder);
+            throw busy.apply(holder);
         }
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now();
         channel.truncate(0);
@@ -86,6 +107,10 @@ public final class ArchiveLock implements AutoCloseable {
         ArchiveLockedException(Path archive, String holder) {
             super("the archive " + archive + " is in use by " + holder + "; wait for that run to finish"
                     + " (a crashed run releases the lock by itself)");
+        }
+
+        ArchiveLockedException(String message) {
+            super(message);
         }
     }
 }
