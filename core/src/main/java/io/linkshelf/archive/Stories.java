@@ -3,12 +3,10 @@ package io.linkshelf.archive;
 import io.linkshelf.archive.ArticleStory.Status;
 import io.linkshelf.archive.ArticleStory.Step;
 import io.linkshelf.extract.Article;
-import io.linkshelf.snapshot.ManifestStore;
 import io.linkshelf.snapshot.SnapshotId;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +16,10 @@ import java.util.function.Predicate;
 
 /**
  * Every article's {@link ArticleStory}, told from an {@link ArchiveView}, and the news of its newest snapshot.
- * The manifests are streamed one at a time, entry by entry ({@link ManifestStore#scan}), keeping per article only its
- * steps (snapshot, outcome, reason; reasons shared), so memory grows with articles × snapshots in small records,
- * never with whole manifests. Edits compare the extracted texts of an article's stored versions, so telling them reads
- * the WARC files once per version of an article that has more than one; {@link #of(ArchiveView)} does that up front.
+ * The steps come from the view's fold of the manifests ({@link ArchiveView#steps}: each manifest streamed once,
+ * entry by entry, and kept folded in the history index), so telling holds no manifest. Edits compare the extracted
+ * texts of an article's stored versions, so telling them reads the WARC files once per version of an article that has
+ * more than one; {@link #of(ArchiveView)} does that up front.
  */
 public final class Stories {
 
@@ -31,33 +29,13 @@ public final class Stories {
         Optional<String> of(ArticleVersion version) throws IOException;
     }
 
-    /** What the streamed manifests left of one article: its steps and its newest entry's seed URL and title. */
-    private static final class Tally {
-        final List<Step> timeline = new ArrayList<>();
-        String seedUrl = "";
-        String seedTitle = "";
-    }
-
     private final ArchiveView view;
     private final Map<String, ArticleStory> stories = new LinkedHashMap<>();
 
     private Stories(ArchiveView view, Texts texts) throws IOException {
         this.view = view;
-        Map<String, Tally> tallies = new HashMap<>();
-        Map<String, String> reasons = new HashMap<>(); // a few distinct reasons, told thousands of times
-        ManifestStore store = new ManifestStore(view.layout().snapshots());
-        for (ArchiveView.Snapshot snapshot : view.snapshots()) {
-            store.scan(snapshot.id(), e -> {
-                Tally tally = tallies.computeIfAbsent(e.key(), k -> new Tally());
-                tally.timeline.add(new Step(snapshot.id(), snapshot.start(), e.outcome(),
-                        reasons.computeIfAbsent(e.reason(), r -> r)));
-                tally.seedUrl = e.seedUrl();
-                tally.seedTitle = e.seedTitle();
-            });
-        }
         for (String key : view.keys()) {
-            Tally tally = tallies.remove(key);
-            stories.put(key, tell(key, tally == null ? new Tally() : tally, texts));
+            stories.put(key, tell(key, view.steps(key), view.seed(key), texts));
         }
     }
 
@@ -105,8 +83,8 @@ public final class Stories {
         return stories.values().stream().filter(test).toList();
     }
 
-    private ArticleStory tell(String key, Tally tally, Texts texts) throws IOException {
-        List<Step> timeline = tally.timeline;
+    private ArticleStory tell(String key, List<Step> timeline, Optional<ArchiveView.SeedLink> seed, Texts texts)
+            throws IOException {
         Optional<Step> lastAlive = Optional.empty();
         List<Step> blocked = new ArrayList<>();
         List<Step> cameBack = new ArrayList<>();
@@ -137,10 +115,10 @@ public final class Stories {
         Optional<Step> first = versions.isEmpty() ? Optional.empty()
                 : timeline.stream().filter(s -> s.snapshot().equals(versions.get(0).snapshot())).findFirst();
         String title = view.latestVersion(key).flatMap(v -> v.entry().article().title())
-                .or(() -> Optional.of(tally.seedTitle))
+                .or(() -> seed.map(ArchiveView.SeedLink::title))
                 .filter(t -> !t.isBlank()).orElse(key);
         Optional<ArticleStory.Spell> spellNow = spell.isEmpty() ? Optional.empty() : Optional.of(new ArticleStory.Spell(spell));
-        return new ArticleStory(key, title, tally.seedUrl, now, timeline, first, lastAlive,
+        return new ArticleStory(key, title, seed.map(ArchiveView.SeedLink::url).orElse(""), now, timeline, first, lastAlive,
                 spellNow.filter(s -> now == Status.GONE), spellNow.filter(s -> now == Status.BLOCKED), blocked, cameBack,
                 edits(versions, texts), !versions.isEmpty());
     }

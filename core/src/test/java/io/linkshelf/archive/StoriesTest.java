@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkshelf.archive.ArticleStory.Status;
 import io.linkshelf.archive.ArticleStory.Step;
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.snapshot.Outcome;
 import io.linkshelf.testing.LifeArchive;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,5 +96,18 @@ class StoriesTest {
         String day = ArticleStory.day(fixture.snapshots().get(2).start());
         assertThat(news.headline(3)).isEqualTo("1 article disappeared since " + day + " (最后一次才消失的文章); 1 came back "
                 + "(删了又回来的文章); 1 edited (改过两次的文章).");
+    }
+
+    @Test
+    void storiesToldFromTheSavedHistoryIndexEqualThoseFoldedFromEveryManifest() throws Exception {
+        ArchiveLayout layout = ArchiveLayout.of(fixture.archive());
+        Files.deleteIfExists(layout.historyIndex());
+        Stories folded = Stories.of(ArchiveView.open(layout));
+        assertThat(layout.historyIndex()).as("the steps of all but the newest manifest are kept with the fold").isRegularFile();
+        Stories saved = Stories.of(ArchiveView.open(layout));
+
+        assertThat(saved.all()).isEqualTo(folded.all()).hasSize(fixture.keys().size());
+        assertThat(saved.news().headline(5)).isEqualTo(folded.news().headline(5));
+        assertThat(saved.story(fixture.keys().get("lazarus")).orElseThrow().timeline()).hasSize(4);
     }
 }
