@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The archive as the derived views read it: a summary of every snapshot and, per article, its history —
@@ -46,6 +47,8 @@ public final class ArchiveView {
     private final Map<String, Capture> goodImages;
     private final Map<String, String> imageFailures;
     private final CaptureReader reader;
+    /** Told on first use: the report, the news and the mirror of one view share one telling. */
+    private @Nullable Stories stories;
 
     /**
      * One snapshot as the views list it: its run facts and outcome counts, without its entries.
@@ -126,6 +129,17 @@ public final class ArchiveView {
         return new ManifestStore(layout.snapshots()).read(id);
     }
 
+    /**
+     * Every article's life story and the news of each snapshot, told once per view from the folded steps (no
+     * manifest is read again); edits read the texts of articles with more than one version.
+     */
+    public synchronized Stories stories() throws IOException {
+        if (stories == null) {
+            stories = Stories.of(this);
+        }
+        return stories;
+    }
+
     /** Every article key, in the order of the newest snapshot, then keys only older snapshots know. */
     public List<String> keys() {
         Set<String> keys = new LinkedHashSet<>(newestKeys);
@@ -137,6 +151,42 @@ public final class ArchiveView {
     public List<ArticleVersion> versions(String key) {
         HistoryFold.History history = histories.get(key);
         return history == null ? List.of() : List.copyOf(history.versions);
+    }
+
+    /**
+     * The article in every snapshot that lists it, oldest first: its outcome there and the manifest's reason, from
+     * the fold (no manifest is read again); its life story is told from these ({@link #stories()}).
+     */
+    public List<ArticleStory.Step> steps(String key) {
+        HistoryFold.History history = histories.get(key);
+        if (history == null) {
+            return List.of();
+        }
+        List<ArticleStory.Step> steps = new java.util.ArrayList<>(history.steps.size());
+        for (HistoryFold.StepState step : history.steps) {
+            Snapshot snapshot = snapshots.get(step.snapshot());
+            steps.add(new ArticleStory.Step(snapshot.id(), snapshot.start(), Outcome.fromLabel(step.outcome()), step.reason()));
+        }
+        return steps;
+    }
+
+    /** The seed URL and title the newest snapshot that lists the article gave it (skipped or not). */
+    public Optional<SeedLink> seed(String key) {
+        HistoryFold.History history = histories.get(key);
+        return history == null ? Optional.empty() : Optional.of(new SeedLink(history.seedUrl, history.seedTitle));
+    }
+
+    /**
+     * An article as the seed list named it.
+     *
+     * @param url the seed URL
+     * @param title the link text; may be empty
+     */
+    public record SeedLink(String url, String title) {
+        public SeedLink {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(title, "title");
+        }
     }
 
     public Optional<ArticleVersion> latestVersion(String key) {

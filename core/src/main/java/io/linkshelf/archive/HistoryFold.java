@@ -28,11 +28,13 @@ import java.util.Optional;
  * article its distinct versions and its current entry, per image URL its newest capture. Every manifest but
  * the newest rarely changes, so the fold up to the one before the newest is kept in
  * {@code archive/index/history.json} (derived: delete it and the next view folds every manifest again) with
- * each folded manifest's size and time; a view then reads that file and only the manifests after it.
+ * each folded manifest's size and time; a view then reads that file and only the manifests after it. The fold also
+ * keeps each article's step in every snapshot (outcome and reason, reasons shared), which its life story is told
+ * from ({@link Stories}), so telling stories reads no manifest again.
  */
 final class HistoryFold {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: per article its steps and seed
     private static final ObjectMapper JSON = ManifestStore.jsonMapper();
 
     final List<ArchiveView.Snapshot> snapshots = new ArrayList<>();
@@ -42,12 +44,28 @@ final class HistoryFold {
     final Map<String, Capture> goodImages = new HashMap<>();
     final Map<String, String> imageFailures = new HashMap<>();
     private final List<Stamp> folded = new ArrayList<>();
+    /** A few distinct reasons, told thousands of times: one string each. */
+    private final Map<String, String> reasons = new HashMap<>();
 
     /** One article across the snapshots: its distinct versions and its newest entry that is not skipped. */
     static final class History {
         final List<ArticleVersion> versions = new ArrayList<>(1);
         Optional<ManifestEntry> latest = Optional.empty();
+        /** The article in every snapshot that lists it, oldest first. */
+        final List<StepState> steps = new ArrayList<>(1);
+        /** The seed URL and title of the newest snapshot that lists it, skipped or not. */
+        String seedUrl = "";
+        String seedTitle = "";
     }
+
+    /**
+     * An article in one snapshot.
+     *
+     * @param snapshot the snapshot's index in {@link #snapshots}
+     * @param outcome the outcome's label
+     * @param reason the manifest's reason
+     */
+    record StepState(int snapshot, String outcome, String reason) {}
 
     /** What a folded manifest was when it was folded: changed since, the fold is made again. */
     record Stamp(String id, long size, long modified, boolean journal) {}
@@ -55,7 +73,8 @@ final class HistoryFold {
     record SnapshotState(SnapshotId id, Instant start, Optional<Instant> end, boolean complete, int entries,
             Map<String, Integer> outcomes) {}
 
-    record HistoryState(List<ArticleVersion> versions, Optional<ManifestEntry> latest) {}
+    record HistoryState(List<ArticleVersion> versions, Optional<ManifestEntry> latest, List<StepState> steps, String seedUrl,
+            String seedTitle) {}
 
     record Saved(int format, List<Stamp> folded, List<SnapshotState> snapshots, Map<String, HistoryState> histories,
             List<String> newestKeys, Map<String, Capture> images, Map<String, Capture> goodImages,
@@ -93,10 +112,14 @@ final class HistoryFold {
         Map<String, Capture> snapshotImages = new HashMap<>();
         Map<String, Capture> snapshotGood = new HashMap<>();
         Map<String, String> snapshotFailures = new HashMap<>();
+        int index = snapshots.size();
         ManifestStore.Header header = store.scan(id, entry -> {
             keys.add(entry.key());
             outcomes.merge(entry.outcome(), 1, Integer::sum);
             History history = histories.computeIfAbsent(entry.key(), k -> new History());
+            history.steps.add(new StepState(index, entry.outcome().label(), reasons.computeIfAbsent(entry.reason(), r -> r)));
+            history.seedUrl = entry.seedUrl();
+            history.seedTitle = entry.seedTitle();
             if (entry.outcome() != Outcome.SKIPPED) {
                 history.latest = Optional.of(entry);
             }
@@ -131,7 +154,8 @@ final class HistoryFold {
 
     private void save(Path file) {
         Map<String, HistoryState> saved = new LinkedHashMap<>();
-        histories.forEach((key, h) -> saved.put(key, new HistoryState(List.copyOf(h.versions), h.latest)));
+        histories.forEach((key, h) -> saved.put(key, new HistoryState(List.copyOf(h.versions), h.latest, List.copyOf(h.steps),
+                h.seedUrl, h.seedTitle)));
         List<SnapshotState> states = snapshots.stream().map(s -> new SnapshotState(s.id(), s.start(), s.end(), s.complete(),
                 s.entries(), s.outcomeLabels())).toList();
         try {
@@ -171,6 +195,10 @@ final class HistoryFold {
             History history = new History();
             history.versions.addAll(h.versions());
             history.latest = h.latest();
+            h.steps().forEach(step -> history.steps.add(new StepState(step.snapshot(), step.outcome(),
+                    fold.reasons.computeIfAbsent(step.reason(), r -> r))));
+            history.seedUrl = h.seedUrl();
+            history.seedTitle = h.seedTitle();
             fold.histories.put(key, history);
         });
         fold.newestKeys.addAll(saved.newestKeys());

@@ -40,6 +40,18 @@ public final class CatalogReader {
         }
     }
 
+    /** The bytes of the bundled seed list, as {@link #bundled()} reads them. */
+    public static byte[] bundledBytes() {
+        try (InputStream in = CatalogReader.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled seed list is missing from the jar: rebuild linkshelf");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled seed list", e);
+        }
+    }
+
     /** Reads a seed list file. */
     public static Catalog read(Path file) throws SeedFileException {
         byte[] bytes;
@@ -85,7 +97,8 @@ public final class CatalogReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return parser.parse(text);
+        // an annotated copy of a list (linkshelf annotate) is still the list: its marks are not seeds
+        return parser.parse(AnnotatedList.strip(text));
     }
 
     /** A text file has no NUL byte; UTF-16 or a binary format nearly always does, early on. */

@@ -36,6 +36,8 @@ final class SeedListParser {
     private final Map<String, EntryBuilder> entries = new LinkedHashMap<>();
     private final List<SectionBuilder> sections = new ArrayList<>();
     private final List<SeedWarning> warnings = new ArrayList<>();
+    private final List<AnnotatedList.Link> spots = new ArrayList<>();
+    private List<Integer> lineStarts = List.of(0);
     private int links;
     private SectionBuilder section;
     private Optional<String> subsection = Optional.empty();
@@ -45,6 +47,7 @@ final class SeedListParser {
     }
 
     Catalog parse(String text) {
+        lineStarts = lineStarts(text);
         Node document = markdown.parse(text);
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof Heading heading) {
@@ -116,8 +119,44 @@ final class SeedListParser {
         section.links++;
         subsection.ifPresent(section.subsections::add);
         String key = ArticleKeys.keyOf(url);
+        endOf(link).ifPresent(end -> spots.add(new AnnotatedList.Link(line, end, key, collapse(textOf(link)), url,
+                new Placement(section.shortName, subsection))));
         entries.computeIfAbsent(key, k -> new EntryBuilder(k, ArticleKeys.fetchUrl(url)))
                 .add(collapse(textOf(link)), new Placement(section.shortName, subsection), line);
+    }
+
+    /** Every link the catalog counts, in order, with where it ends in the parsed text; after {@link #parse}. */
+    List<AnnotatedList.Link> links() {
+        return List.copyOf(spots);
+    }
+
+    /** Where a line starts, splitting as CommonMark does: at \n, \r\n or a lone \r. */
+    private static List<Integer> lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                i++;
+            }
+            if (c == '\r' || c == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts;
+    }
+
+    /** The offset just after a link's closing bracket or parenthesis, from its source spans. */
+    private Optional<Integer> endOf(Link link) {
+        List<org.commonmark.node.SourceSpan> spans = link.getSourceSpans();
+        if (spans.isEmpty()) {
+            return Optional.empty();
+        }
+        org.commonmark.node.SourceSpan last = spans.get(spans.size() - 1);
+        if (last.getLineIndex() >= lineStarts.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(lineStarts.get(last.getLineIndex()) + last.getColumnIndex() + last.getLength());
     }
 
     /** Accepts what browsers accept: spaces and non-ASCII in a URL are percent-encoded, not refused. */

@@ -1,6 +1,7 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.Version;
+import io.linkshelf.archive.ArchiveView;
 import io.linkshelf.catalog.Catalog;
 import io.linkshelf.catalog.CatalogReader;
 import io.linkshelf.crawl.Crawl;
@@ -11,6 +12,7 @@ import io.linkshelf.crawl.RobotsMode;
 import io.linkshelf.crawl.SiteProfiles;
 import io.linkshelf.crawl.SiteProfilesFile;
 import io.linkshelf.report.Reports;
+import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.snapshot.ArchiveLock;
 import io.linkshelf.snapshot.Outcome;
 import java.io.PrintWriter;
@@ -88,6 +90,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--refresh-images", description = "Fetch images again even when an earlier snapshot has them.")
     boolean refreshImages;
 
+    @Option(names = "--no-expand", description = "Archive a listed Zhihu column as its page only, not the articles it lists.")
+    boolean noExpand;
+
     @Option(names = "--new", description = "Start a new snapshot even if the newest one is unfinished.")
     boolean newSnapshot;
 
@@ -125,16 +130,22 @@ final class CrawlCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, !quiet && System.console() != null, quiet, ProgressLine.PLAIN_EVERY);
         CrawlSummary summary;
         Path report;
+        String news;
         try (ArchiveLock lock = Locks.acquire(common.archive)) {
             summary = crawl(options, progress);
             progress.finish();
             DerivedViews.afterCrawl(common.archive);
-            report = Reports.write(common.archive, reports, summary.snapshot());
+            // one view for the report and the news, so the manifests are read (one at a time) once for both
+            ArchiveView view = ArchiveView.open(ArchiveLayout.of(common.archive, reports));
+            report = Reports.write(view, summary.snapshot(), true);
+            news = Reports.news(view, summary.snapshot());
         } catch (java.io.IOException e) {
             throw new ArchiveUnusableException(e.getMessage(), e);
         } finally {
             progress.finish();
         }
+        // the news leads: what a keeper of the list wants from cron mail is what disappeared, came back or changed
+        out.println(news);
         out.println(CrawlSummaryText.of(summary, report));
         out.flush();
         if (summary.offline().isPresent()) {
@@ -192,7 +203,7 @@ final class CrawlCommand implements Callable<Integer> {
                 limit == null ? OptionalInt.empty() : OptionalInt.of(limit), refreshImages, newSnapshot,
                 allowPrivateNetworks, recordSecrets, megabytes("--max-page-mb", maxPageMb),
                 megabytes("--max-image-mb", maxImageMb), seconds("--timeout", timeout).orElseThrow(),
-                seconds("--retry-backoff", retryBackoff).orElseThrow());
+                seconds("--retry-backoff", retryBackoff).orElseThrow(), !noExpand);
     }
 
     private Optional<Duration> seconds(String option, Double value) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.HelpCommand;
             ""
         },
         subcommands = {CrawlCommand.class, MirrorCommand.class, GrepCommand.class, ReportCommand.class,
-            SeedsCommand.class, VerifyCommand.class, ExportCommand.class, HelpCommand.class},
+            SeedsCommand.class, VerifyCommand.class, ExportCommand.class, AnnotateCommand.class, HelpCommand.class},
         usageHelpAutoWidth = true)
 final class LinkshelfCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package io.linkshelf.cli;
 
 import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.snapshot.SnapshotManifest;
 import io.linkshelf.report.ReportFormat;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
             "hosts, every article that needs attention, and the changes since the snapshot before it. It also",
             "rewrites that snapshot's report.html and report.json and the index under --reports.",
             "--diff A..B prints the changes between any two snapshots; ids may be 'latest' and 'previous'.",
+            "--article KEY|URL prints one article's life story: first captured, last seen alive, gone or blocked",
+            "since when (in the platform's own words), came back, and every edit with the diff that shows it.",
         },
         mixinStandardHelpOptions = true,
         sortOptions = false)
@@ -44,6 +47,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--diff", paramLabel = "A..B", description = "Print the changes from snapshot A to snapshot B instead.")
     String diff;
 
+    @Option(names = "--article", paramLabel = "KEY|URL", description = "Print this article's life story instead.")
+    String article;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md, html or json (default: ${DEFAULT-VALUE}).")
     ReportFormat format = ReportFormat.MD;
 
@@ -52,8 +58,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (snapshot != null && diff != null) {
-            throw new ParameterException(spec.commandLine(), "give --snapshot or --diff, not both");
+        if ((snapshot != null ? 1 : 0) + (diff != null ? 1 : 0) + (article != null ? 1 : 0) > 1) {
+            throw new ParameterException(spec.commandLine(), "give one of --snapshot, --diff and --article");
         }
         if (!Files.isDirectory(common.archive)) {
             throw new ArchiveUnusableException("no archive at " + common.archive + " (give --archive DIR)", null);
@@ -63,7 +69,12 @@ final class ReportCommand implements Callable<Integer> {
             throw new ArchiveUnusableException("the archive " + common.archive + " has no snapshots yet: run linkshelf crawl", null);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (diff != null) {
+        if (article != null) {
+            ArticleStory story = Reports.story(view, article).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no article '" + article.strip() + "' in " + common.archive
+                            + ": give an article key (see linkshelf seeds) or one of its URLs as the seed list has it"));
+            out.print(Reports.render(story, format));
+        } else if (diff != null) {
             int dots = diff.indexOf("..");
             if (dots <= 0 || dots + 2 >= diff.length()) {
                 throw new ParameterException(spec.commandLine(), "--diff wants two snapshots as A..B, e.g. previous..latest; got '"

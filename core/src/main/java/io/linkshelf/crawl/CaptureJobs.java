@@ -46,7 +46,8 @@ final class CaptureJobs implements LinkshelfPageFetcher.UrlCapture, WorkQueue {
     }
 
     /** Queues an entry's page. */
-    synchronized void page(String key, String url) {
+    @Override
+    public synchronized void page(String key, String url) {
         pageKeys.put(url, key);
         enqueuer.schedule(url);
     }

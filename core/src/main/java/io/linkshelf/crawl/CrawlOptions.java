@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param maxImageBytes cap on an image's body
  * @param timeout read timeout per request
  * @param retryBackoff the first retry's wait; each further retry waits twice as long (with jitter)
+ * @param expandColumns archive the articles a listed Zhihu column lists, as members of its entry
  */
 public record CrawlOptions(
         Catalog catalog,
@@ -49,7 +50,17 @@ public record CrawlOptions(
         long maxPageBytes,
         long maxImageBytes,
         Duration timeout,
-        Duration retryBackoff) {
+        Duration retryBackoff,
+        boolean expandColumns) {
+
+    /** The options with listed Zhihu columns expanded into their articles (the default). */
+    public CrawlOptions(Catalog catalog, Path archive, SiteProfiles profiles, Duration coolDown, RobotsMode robots,
+            String userAgent, Optional<URI> proxy, Optional<Path> cookies, Optional<Pattern> only, OptionalInt limit,
+            boolean refreshImages, boolean newSnapshot, boolean allowPrivateNetworks, boolean recordSecrets,
+            long maxPageBytes, long maxImageBytes, Duration timeout, Duration retryBackoff) {
+        this(catalog, archive, profiles, coolDown, robots, userAgent, proxy, cookies, only, limit, refreshImages,
+                newSnapshot, allowPrivateNetworks, recordSecrets, maxPageBytes, maxImageBytes, timeout, retryBackoff, true);
+    }
 
     public CrawlOptions {
         Objects.requireNonNull(catalog, "catalog");

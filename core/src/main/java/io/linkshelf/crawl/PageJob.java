@@ -162,6 +162,9 @@ final class PageJob {
                 finalUrl, status, Optional.of(record), Optional.of(content), validators, ManifestEntry.ArticleFacts.of(article), tries));
         run.knownGood().add(captured);
         queueImages(key, images.stream().map(ref -> ref.url().toString()).distinct().toList());
+        if (run.options().expandColumns() && article.isPresent()) {
+            ColumnMembers.expand(run, entry, article.get());
+        }
     }
 
     /** A 304 keeps the earlier capture's images; those that never made it are tried again. */

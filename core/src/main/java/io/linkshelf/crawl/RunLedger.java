@@ -76,6 +76,21 @@ final class RunLedger {
         return changed;
     }
 
+    /**
+     * Adds an entry found during the run (a member of a listed column) unless the snapshot has one of that key: a listed
+     * article stays as listed. The whole manifest is rewritten, because a journal line of an unknown key is not replayed.
+     *
+     * @return whether the entry was added
+     */
+    synchronized boolean add(ManifestEntry entry) throws IOException {
+        if (entries.containsKey(entry.key())) {
+            return false;
+        }
+        entries.put(entry.key(), entry);
+        write(Optional.empty());
+        return true;
+    }
+
     synchronized void host(String host, UnaryOperator<SnapshotManifest.HostSummary> change) {
         hosts.put(host, change.apply(hosts.getOrDefault(host,
                 new SnapshotManifest.HostSummary(0, 0, 0, Optional.empty(), Optional.empty()))));

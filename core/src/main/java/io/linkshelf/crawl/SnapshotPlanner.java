@@ -49,6 +49,17 @@ final class SnapshotPlanner {
                 entries.add(fresh.withOutcome(Outcome.SKIPPED, "not selected by --only / --limit"));
             }
         }
+        // Articles a listed column named stay its members: in a resumed snapshot as they are (pending ones are queued
+        // again), in a new one as pending entries, so a column page that answers 304 still has its series archived.
+        if (options.expandColumns()) {
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            entries.forEach(e -> listed.add(e.key()));
+            if (resume) {
+                base.entries().stream().filter(e -> !listed.contains(e.key())).forEach(entries::add);
+            } else if (newest.isPresent()) {
+                entries.addAll(ColumnMembers.carriedOver(newest.get(), entries));
+            }
+        }
         return new SnapshotManifest(base.id(), base.start(), Optional.empty(), Version.current(), runOptions, false,
                 base.runs() + 1, entries, base.hosts());
     }

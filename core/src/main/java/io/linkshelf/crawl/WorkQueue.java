@@ -9,6 +9,9 @@ interface WorkQueue {
     /** Queues an image for fetching (once per run, however many articles show it). */
     void image(URI url, String ownerKey);
 
+    /** Queues the page of an entry found during the run (an article of a listed column). */
+    void page(String key, String url);
+
     /** Queues an article page for one more try after everything else of its host. */
     void lastTry(String key);
 

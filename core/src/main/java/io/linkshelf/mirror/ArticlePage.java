@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param current for an earlier version's page, the link to the current page
  * @param prev the previous article of its section
  * @param next the next article of its section
+ * @param story the article's life story as HTML from {@link StorySection}; empty on an earlier version's page
  */
 record ArticlePage(String title, Optional<String> author, Optional<Instant> published, String platform, String section,
         Instant captured, String original, Optional<Outcome> state, String body, List<Link> versions,
-        Optional<Link> current, Optional<Link> prev, Optional<Link> next) {
+        Optional<Link> current, Optional<Link> prev, Optional<Link> next, String story) {
 
     /** A labelled relative link. */
     record Link(String label, String href) {
@@ -54,7 +55,7 @@ record ArticlePage(String title, Optional<String> author, Optional<Instant> publ
                 .append(escape(original)).append("\" rel=\"noopener noreferrer\">").append(escape(original)).append("</a></p>\n");
         current.ifPresent(c -> m.append("<p class=\"notice\">This is an earlier version. <a href=\"").append(escape(c.href()))
                 .append("\">").append(escape(c.label())).append("</a></p>\n"));
-        m.append("<div class=\"body\">\n").append(body).append("\n</div>\n</article>\n");
+        m.append("<div class=\"body\">\n").append(body).append("\n</div>\n</article>\n").append(story);
         if (!versions.isEmpty()) {
             m.append("<section class=\"versions\"><h2>版本 · Versions</h2>\n<p>The text changed between snapshots; each version is kept.</p>\n<ul>\n");
             versions.forEach(v -> m.append("<li><a href=\"").append(escape(v.href())).append("\">").append(escape(v.label())).append("</a></li>\n"));

@@ -50,9 +50,10 @@ final class ArticlePages {
      * @param section the article's section label
      * @param prev the previous article's link, relative to {@code a/}
      * @param next the next article's link, relative to {@code a/}
+     * @param story the article's life story as HTML, shown on its current page
      */
-    Result write(String key, String title, String section, Optional<ArticlePage.Link> prev, Optional<ArticlePage.Link> next)
-            throws IOException {
+    Result write(String key, String title, String section, Optional<ArticlePage.Link> prev, Optional<ArticlePage.Link> next,
+            String story) throws IOException {
         List<ArticleVersion> versions = view.versions(key);
         List<Optional<Article>> articles = new ArrayList<>();
         for (ArticleVersion v : versions) {
@@ -80,7 +81,7 @@ final class ArticlePages {
         linkKeys.addAll(body.linkedKeys());
         missing += body.missingImages();
         AtomicFiles.write(site.resolve(path(key)), page(versions.get(latest), articles.get(latest), title, section, state,
-                body.html(), fromMain, Optional.empty(), prev, next).html("../"));
+                body.html(), fromMain, Optional.empty(), prev, next, story).html("../"));
 
         for (int i : earlier) {
             List<ArticlePage.Link> others = new ArrayList<>();
@@ -95,7 +96,7 @@ final class ArticlePages {
             ArticlePage.Link current = new ArticlePage.Link("Read the current version.", "../" + key + ".html");
             AtomicFiles.write(site.resolve(versionPath(key, versions.get(i))), page(versions.get(i), articles.get(i), title,
                     section, Optional.empty(), old.html(), others, Optional.of(current),
-                    prev.map(p -> up(p)), next.map(n -> up(n))).html("../../"));
+                    prev.map(p -> up(p)), next.map(n -> up(n)), "").html("../../"));
         }
 
         Optional<Article> current = articles.get(latest);
@@ -116,14 +117,14 @@ final class ArticlePages {
 
     private static ArticlePage page(ArticleVersion version, Optional<Article> article, String title, String section,
             Optional<Outcome> state, String body, List<ArticlePage.Link> versions, Optional<ArticlePage.Link> current,
-            Optional<ArticlePage.Link> prev, Optional<ArticlePage.Link> next) {
+            Optional<ArticlePage.Link> prev, Optional<ArticlePage.Link> next, String story) {
         ManifestEntry entry = version.entry();
         String original = entry.finalUrl().orElse(entry.seedUrl());
         Optional<Instant> published = article.flatMap(Article::published);
         Optional<String> author = article.flatMap(Article::author);
         String platform = article.map(a -> platformOf(a, entry)).orElse(platformOf(entry));
         return new ArticlePage(title, author, published, platform, section, version.content().date(), original,
-                state.filter(s -> PageFrame.badge(s).isPresent()), body, versions, current, prev, next);
+                state.filter(s -> PageFrame.badge(s).isPresent()), body, versions, current, prev, next, story);
     }
 
     /** The extractor knows the page's shape; a generic page falls back to what the URL says. */

@@ -6,6 +6,7 @@ import io.linkshelf.snapshot.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The mirror's front page: totals, snapshots with their reports, the search box, and every article grouped by
@@ -31,7 +32,29 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
 
     /** One article line; {@code href} is empty when no snapshot ever captured it. */
     record Row(String title, Optional<String> href, Optional<Instant> published, String platform, int images,
-            Outcome state) {}
+            Outcome state, Set<Filter> filters) {
+        Row {
+            filters = Set.copyOf(filters);
+        }
+    }
+
+    /**
+     * The index's filters besides "all": radio buttons that site.css alone turns into a filter (no script), by
+     * hiding the rows without the checked filter's class.
+     */
+    enum Filter {
+        GONE("gone", "已消失 gone"),
+        BLOCKED("blocked", "受阻 blocked"),
+        CHANGED("changed", "改过 changed");
+
+        final String css;
+        final String label;
+
+        Filter(String css, String label) {
+            this.css = css;
+            this.label = label;
+        }
+    }
 
     record SnapshotRow(String id, Instant start, boolean complete, int entries, Optional<String> reportHref) {}
 
@@ -53,6 +76,7 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
         m.append("<div class=\"search\"><label for=\"q\">搜索 · Search</label>")
                 .append("<input type=\"search\" id=\"q\" placeholder=\"召回, 多目标, DeepFM …\" autocomplete=\"off\" spellcheck=\"false\">")
                 .append("<p id=\"search-status\" class=\"status\" aria-live=\"polite\"></p><ol id=\"results\"></ol></div>\n");
+        filters(m);
         m.append("<nav class=\"toc\">");
         for (int g = 0; g < groups.size(); g++) {
             m.append("<a href=\"#s").append(g + 1).append("\">").append(escape(groups.get(g).author())).append("</a>");
@@ -85,8 +109,34 @@ record IndexPage(List<Group> groups, List<SnapshotRow> snapshots, Totals totals)
         return PageFrame.page("linkshelf · 离线镜像", "", PageFrame.CSP_SEARCH, m.toString(), scripts);
     }
 
+    /** The radios must be siblings before the sections: site.css selects {@code #f-gone:checked ~ section li}. */
+    private void filters(StringBuilder m) {
+        int all = 0;
+        java.util.Map<Filter, Integer> counts = new java.util.EnumMap<>(Filter.class);
+        for (Group g : groups) {
+            for (Sub s : g.subs()) {
+                for (Row r : s.rows()) {
+                    all++;
+                    r.filters().forEach(f -> counts.merge(f, 1, Integer::sum));
+                }
+            }
+        }
+        m.append("<input type=\"radio\" name=\"filter\" id=\"f-all\" class=\"filter\" checked>")
+                .append("<label for=\"f-all\" class=\"filter\">全部 all (").append(all).append(")</label>\n");
+        for (Filter f : Filter.values()) {
+            m.append("<input type=\"radio\" name=\"filter\" id=\"f-").append(f.css).append("\" class=\"filter\">")
+                    .append("<label for=\"f-").append(f.css).append("\" class=\"filter\">").append(escape(f.label)).append(" (")
+                    .append(counts.getOrDefault(f, 0)).append(")</label>\n");
+        }
+    }
+
     private static void row(StringBuilder m, Row row) {
-        m.append("<li>");
+        m.append("<li");
+        if (!row.filters().isEmpty()) {
+            m.append(" class=\"").append(String.join(" ", java.util.Arrays.stream(Filter.values())
+                    .filter(row.filters()::contains).map(f -> f.css).toList())).append('"');
+        }
+        m.append('>');
         if (row.href().isPresent()) {
             m.append("<a href=\"").append(escape(row.href().get())).append("\">").append(escape(row.title())).append("</a>");
         } else {

@@ -1,5 +1,7 @@
 package io.linkshelf.mirror;
 
+import io.linkshelf.archive.ArticleStory;
+import io.linkshelf.archive.Stories;
 import io.linkshelf.snapshot.ArchiveLayout;
 import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.archive.ArchiveView;
@@ -7,6 +9,7 @@ import io.linkshelf.archive.ArticleVersion;
 import io.linkshelf.catalog.Platform;
 import io.linkshelf.snapshot.ManifestEntry;
 import io.linkshelf.snapshot.Outcome;
+import io.linkshelf.snapshot.SnapshotId;
 import io.linkshelf.snapshot.SnapshotManifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +73,11 @@ public final class Mirror {
         }
         ImageStore images = new ImageStore(view, site, state.images());
         ArticlePages writer = new ArticlePages(view, new BodyRenderer(images, pages), site);
+        Stories stories = view.stories();
+        Map<String, String> storyHtml = new LinkedHashMap<>();
+        for (String key : pages) {
+            storyHtml.put(key, stories.story(key).map(s -> StorySection.html(s, id -> reportFromArticle(options, id))).orElse(""));
+        }
 
         Map<String, SiteState.Rendered> rendered = new LinkedHashMap<>();
         int written = 0;
@@ -81,16 +89,17 @@ public final class Mirror {
             Optional<ArticlePage.Link> next = around.get(1).map(k -> new ArticlePage.Link(titles.get(k), k + ".html"));
             Optional<SiteState.Rendered> before = state.article(key);
             String fingerprint = fingerprint(view, images, key, titles.get(key), layout.sectionLabel(key), prev, next,
-                    before.map(SiteState.Rendered::linkKeys).orElse(List.of()), pages);
+                    before.map(SiteState.Rendered::linkKeys).orElse(List.of()), pages, storyHtml.get(key));
             if (before.isPresent() && before.get().fingerprint().equals(fingerprint)
                     && Files.isRegularFile(site.resolve(ArticlePages.path(key)))) {
                 rendered.put(key, before.get());
                 continue;
             }
-            ArticlePages.Result result = writer.write(key, titles.get(key), layout.sectionLabel(key), prev, next);
+            ArticlePages.Result result = writer.write(key, titles.get(key), layout.sectionLabel(key), prev, next,
+                    storyHtml.get(key));
             // The fingerprint must cover the links just found, so the next build sees the same inputs.
             String settled = fingerprint(view, images, key, titles.get(key), layout.sectionLabel(key), prev, next,
-                    result.linkKeys(), pages);
+                    result.linkKeys(), pages, storyHtml.get(key));
             rendered.put(key, new SiteState.Rendered(settled, result.linkKeys(), result.platform(), result.doc()));
             written++;
             versionPages += result.versionPages();
@@ -102,7 +111,7 @@ public final class Mirror {
         SearchIndex index = new SearchIndex(rendered.values().stream().map(SiteState.Rendered::doc).toList());
         long indexBytes = AtomicFiles.write(site.resolve(ArchiveLayout.MIRROR_SEARCH_INDEX), index.toJavaScript());
         Path indexHtml = site.resolve(ArchiveLayout.MIRROR_INDEX);
-        AtomicFiles.write(indexHtml, indexPage(view, layout, rendered, titles, options, images).html());
+        AtomicFiles.write(indexHtml, indexPage(view, layout, rendered, titles, options, images, stories).html());
         new SiteState(SiteState.FORMAT, rendered, images.files()).save(site);
 
         int imageFiles = (int) images.files().values().stream().filter(f -> !f.isEmpty()).distinct().count();
@@ -118,8 +127,10 @@ public final class Mirror {
     }
 
     private static String fingerprint(ArchiveView view, ImageStore images, String key, String title, String section,
-            Optional<ArticlePage.Link> prev, Optional<ArticlePage.Link> next, List<String> linkKeys, Set<String> pages) {
+            Optional<ArticlePage.Link> prev, Optional<ArticlePage.Link> next, List<String> linkKeys, Set<String> pages,
+            String story) {
         StringBuilder in = new StringBuilder(RENDER_VERSION).append('\n').append(title).append('\n').append(section).append('\n');
+        in.append("story ").append(story).append('\n');
         prev.ifPresent(p -> in.append("prev ").append(p.href()).append(' ').append(p.label()).append('\n'));
         next.ifPresent(n -> in.append("next ").append(n.href()).append(' ').append(n.label()).append('\n'));
         view.latestEntry(key).ifPresent(e -> in.append("state ").append(e.outcome().label()).append('\n'));
@@ -137,7 +148,7 @@ public final class Mirror {
     }
 
     private static IndexPage indexPage(ArchiveView view, Layout layout, Map<String, SiteState.Rendered> pages, Map<String, String> titles,
-            MirrorOptions options, ImageStore images) {
+            MirrorOptions options, ImageStore images, Stories stories) {
         List<IndexPage.Group> groups = new ArrayList<>();
         layout.groups().forEach((author, subs) -> {
             List<IndexPage.Sub> subList = new ArrayList<>();
@@ -151,7 +162,8 @@ public final class Mirror {
                         captured.flatMap(e -> PageFrame.instant(e.article().published())),
                         platform,
                         captured.map(e -> e.images().size()).orElse(0),
-                        latest.map(ManifestEntry::outcome).orElse(Outcome.PENDING));
+                        latest.map(ManifestEntry::outcome).orElse(Outcome.PENDING),
+                        stories.story(key).map(Mirror::flags).orElse(Set.of()));
             }).toList())));
             groups.add(new IndexPage.Group(author, subList));
         });
@@ -174,6 +186,27 @@ public final class Mirror {
         int imageFiles = (int) images.files().values().stream().filter(f -> !f.isEmpty()).distinct().count();
         return new IndexPage(groups, snapshots,
                 new IndexPage.Totals(titles.size(), pages.size(), withVersions, imageFiles, deleted, blocked));
+    }
+
+    /** The filters of the index an article belongs to, besides "all". */
+    private static Set<IndexPage.Filter> flags(ArticleStory story) {
+        Set<IndexPage.Filter> flags = java.util.EnumSet.noneOf(IndexPage.Filter.class);
+        if (story.status() == ArticleStory.Status.GONE) {
+            flags.add(IndexPage.Filter.GONE);
+        }
+        if (story.status() == ArticleStory.Status.BLOCKED) {
+            flags.add(IndexPage.Filter.BLOCKED);
+        }
+        if (!story.edits().isEmpty()) {
+            flags.add(IndexPage.Filter.CHANGED);
+        }
+        return flags;
+    }
+
+    /** A snapshot's report, linked from an article page under {@code a/}, when the report exists. */
+    private static Optional<String> reportFromArticle(MirrorOptions options, SnapshotId snapshot) {
+        Path report = ArchiveLayout.of(options.archive(), options.reports()).reportHtml(snapshot);
+        return Files.isRegularFile(report) ? Optional.of("../" + relativeHref(options.out(), report)) : Optional.empty();
     }
 
     /** A relative URL from the site directory to a file, each path segment percent-encoded. */

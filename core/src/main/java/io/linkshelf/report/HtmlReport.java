@@ -16,6 +16,7 @@ final class HtmlReport {
         StringBuilder b = new StringBuilder();
         b.append("<p><a href=\"../index.html\">All snapshots</a></p>\n");
         b.append("<h1>Snapshot ").append(escape(r.snapshot())).append("</h1>\n");
+        b.append("<p class=\"news\"><strong>").append(escape(r.news())).append("</strong></p>\n");
         b.append("<table>\n");
         row(b, "Started", Texts.instant(r.start()));
         row(b, "Ended", r.end().map(Texts::instant).orElse("not yet"));
@@ -76,8 +77,17 @@ final class HtmlReport {
             b.append("</table>\n");
         }
 
-        b.append("<h2>Changes since the previous snapshot</h2>\n");
+        b.append("<h2 id=\"changes\">Changes since the previous snapshot</h2>\n");
         changes(b, r.changes());
+        if (!r.stories().isEmpty()) {
+            b.append("<h2 id=\"stories\">Life stories</h2>\n<table>\n<tr><th>Article</th><th>Now</th><th>Story</th></tr>\n");
+            for (io.linkshelf.archive.ArticleStory s : r.stories()) {
+                b.append("<tr id=\"story-").append(escape(s.key())).append("\"><td>").append(ReportHtml.externalLink(s.url(), s.title()))
+                        .append("</td><td>").append(escape(s.status().label())).append("</td><td>").append(escape(s.summary()))
+                        .append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
         return ReportHtml.page("linkshelf snapshot " + r.snapshot(), b.toString());
     }
 

@@ -11,6 +11,7 @@ final class MarkdownReport {
     static String report(SnapshotReport r) {
         StringBuilder b = new StringBuilder();
         b.append("# Snapshot ").append(r.snapshot()).append("\n\n");
+        b.append("**").append(text(r.news())).append("**\n\n");
         b.append("- started: ").append(Texts.instant(r.start())).append('\n');
         b.append("- ended: ").append(r.end().map(Texts::instant).orElse("not yet")).append('\n');
         r.durationSeconds().ifPresent(s -> b.append("- duration: ").append(Texts.duration(Duration.ofSeconds(s))).append('\n'));
@@ -55,6 +56,11 @@ final class MarkdownReport {
         }
         b.append("\n## Changes since the previous snapshot\n\n");
         changes(b, r.changes());
+        if (!r.stories().isEmpty()) {
+            b.append("\n## Life stories\n\n");
+            r.stories().forEach(s -> b.append("- ").append(text(s.title())).append(" — ").append(text(s.summary()))
+                    .append(" (`linkshelf report --article ").append(s.key()).append("`)\n"));
+        }
         return b.toString();
     }
 
@@ -113,12 +119,12 @@ final class MarkdownReport {
     }
 
     /** Text that Markdown must not read as markup: HTML tags and link brackets are escaped. */
-    private static String text(String s) {
+    static String text(String s) {
         return s.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>").replace("[", "\\[").replace("]", "\\]")
                 .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("\n", " ");
     }
 
-    private static String cell(String s) {
+    static String cell(String s) {
         return text(s).replace("|", "\\|");
     }
 }

@@ -1,7 +1,9 @@
 package io.linkshelf.report;
 
 import io.linkshelf.archive.ArchiveView;
+import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.archive.ArticleVersion;
+import io.linkshelf.archive.Stories;
 import io.linkshelf.catalog.Placement;
 import io.linkshelf.snapshot.ImageCapture;
 import io.linkshelf.snapshot.ImageOutcome;
@@ -63,10 +65,17 @@ final class ReportBuilder {
                 h.getKey(), h.getValue().requests(), h.getValue().waitedMillis(), h.getValue().robotsExcluded(),
                 h.getValue().crawlDelaySeconds(), h.getValue().stoppedReason())));
         SnapshotDiff changes = diff(previous, m);
+        Stories stories = view.stories();
+        List<ArticleStory> told = stories.all().stream().filter(ReportBuilder::eventful).toList();
         return new SnapshotReport(m.id().value(), m.start(), m.end(),
                 m.end().map(end -> Duration.between(m.start(), end).toSeconds()), m.toolVersion(), sorted(m.options()),
                 m.complete(), m.runs(), outcomeCounts(m.entries()), images, sections(m), hosts, attention, imageProblems,
-                changes);
+                changes, stories.news(m.id()).headline(5), told);
+    }
+
+    /** A story worth telling in a report: anything but "alive and never changed". */
+    private static boolean eventful(ArticleStory s) {
+        return s.status() != ArticleStory.Status.ALIVE || !s.edits().isEmpty() || !s.blocked().isEmpty() || !s.cameBack().isEmpty();
     }
 
     SnapshotDiff diff(Optional<SnapshotManifest> from, SnapshotManifest to) throws IOException {

@@ -1,5 +1,6 @@
 package io.linkshelf.report;
 
+import io.linkshelf.archive.ArticleStory;
 import io.linkshelf.files.AtomicFiles;
 import io.linkshelf.snapshot.ArchiveLayout;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -42,6 +43,43 @@ public final class Reports {
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
     private Reports() {}
+
+    /**
+     * The life story of one article, named by its key or by a URL of it (any form the seed list could give).
+     *
+     * @return empty if no snapshot lists the article
+     */
+    public static Optional<ArticleStory> story(ArchiveView view, String keyOrUrl) throws IOException {
+        String wanted = keyOrUrl.strip();
+        String key = view.keys().contains(wanted) ? wanted : keyOf(wanted).orElse(wanted);
+        if (!view.keys().contains(key)) {
+            return Optional.empty();
+        }
+        return view.stories().story(key);
+    }
+
+    private static Optional<String> keyOf(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty()
+                    : Optional.of(io.linkshelf.catalog.ArticleKeys.keyOf(uri));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String render(ArticleStory story, ReportFormat format) {
+        return switch (format) {
+            case HTML -> StoryText.html(story);
+            case JSON -> json(story);
+            case MD -> StoryText.markdown(story);
+        };
+    }
+
+    /** The news of a snapshot in one line: what disappeared, came back, changed or was newly blocked. */
+    public static String news(ArchiveView view, SnapshotId snapshot) throws IOException {
+        return view.stories().news(snapshot).headline(3);
+    }
 
     /**
      * Writes {@code reports/<id>/report.json} and {@code report.html} for a snapshot and refreshes

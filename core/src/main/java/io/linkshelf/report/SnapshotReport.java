@@ -1,5 +1,6 @@
 package io.linkshelf.report;
 
+import io.linkshelf.archive.ArticleStory;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,16 +27,20 @@ import java.util.Optional;
  * @param attention every entry that is not ok, unchanged or skipped, with its reason
  * @param imageProblems every image that failed or was too large
  * @param changes what changed since the previous snapshot; for the first, every article it captured is new
+ * @param news one line: what disappeared, came back, was edited or newly blocked in this snapshot
+ * @param stories the life story of every article whose story is more than "alive, never changed"
  */
 public record SnapshotReport(String snapshot, Instant start, Optional<Instant> end, Optional<Long> durationSeconds,
         String toolVersion, Map<String, String> options, boolean complete, int runs, Map<String, Integer> outcomes,
         Map<String, Integer> images, List<SectionCounts> sections, List<HostRow> hosts, List<SnapshotDiff.ArticleRef> attention,
-        List<ImageProblem> imageProblems, SnapshotDiff changes) {
+        List<ImageProblem> imageProblems, SnapshotDiff changes, String news, List<ArticleStory> stories) {
 
     public SnapshotReport {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(news, "news");
+        stories = List.copyOf(stories);
         Objects.requireNonNull(durationSeconds, "durationSeconds");
         Objects.requireNonNull(toolVersion, "toolVersion");
         options = ordered(options);

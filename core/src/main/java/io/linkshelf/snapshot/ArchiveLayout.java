@@ -194,4 +194,9 @@ public record ArchiveLayout(Path root, Path reports, Path mirror) {
     public Path reportsIndex() {
         return reports.resolve("index.html");
     }
+
+    /** Where {@code linkshelf annotate} writes the annotated seed list by default: {@code links.md}, {@code .json} or {@code .csv}. */
+    public Path annotatedLinks(String extension) {
+        return reports.resolve("links." + extension);
+    }
 }

@@ -179,6 +179,22 @@ class MirrorBrowserIT {
     }
 
     @Test
+    void theIndexFiltersHideEveryRowButTheCheckedKindWithoutAScript() {
+        open("index.html");
+        List<WebElement> rows = driver.findElements(By.cssSelector("section.author li"));
+        assertThat(rows).allMatch(WebElement::isDisplayed);
+        driver.findElement(By.cssSelector("label[for=f-gone]")).click();
+        List<String> shown = rows.stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        assertThat(shown).hasSize(2).anyMatch(t -> t.contains(FixtureArchive.TITLES.get("deleted")))
+                .anyMatch(t -> t.contains(FixtureArchive.TITLES.get("gone")));
+        driver.findElement(By.cssSelector("label[for=f-changed]")).click();
+        assertThat(rows.stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList())
+                .singleElement().asString().contains(FixtureArchive.TITLES.get("changed"));
+        driver.findElement(By.cssSelector("label[for=f-all]")).click();
+        assertThat(rows).allMatch(WebElement::isDisplayed);
+    }
+
+    @Test
     void anArticlePageReadsWellOnAPhone() throws IOException {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
