@@ -1,12 +1,11 @@
 package io.linkshelf.crawl;
 
 import io.linkshelf.warc.Capture;
-import io.linkshelf.warc.Exchange;
 import io.linkshelf.warc.WarcRecorder;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Writes what the fetcher recorded to WARC: the bridge between the crawl's and the warc package's types. */
+/** Writes what the fetcher recorded to WARC: each hop's wire {@link io.linkshelf.warc.Exchange}, as a response or a revisit. */
 final class ExchangeWriter {
 
     private final WarcRecorder recorder;
@@ -23,21 +22,16 @@ final class ExchangeWriter {
         if (exchange.status() == 0) {
             return Optional.empty();
         }
-        return Optional.of(recorder.write(toWarc(exchange)));
+        return Optional.of(recorder.write(exchange.wire()));
     }
 
     /** Writes the exchange as a revisit of an earlier response with the same payload (or a 304 to it). */
     Capture writeRevisit(RecordedExchange exchange, Capture original) throws IOException {
-        return recorder.writeRevisit(toWarc(exchange), original);
+        return recorder.writeRevisit(exchange.wire(), original);
     }
 
     /** The payload digest the exchange's response record would carry, to compare with an earlier capture. */
     static Optional<String> payloadDigest(RecordedExchange exchange) throws IOException {
         return WarcRecorder.payloadDigest(exchange.rawResponse());
-    }
-
-    private static Exchange toWarc(RecordedExchange exchange) {
-        return new Exchange(exchange.target(), exchange.date(), exchange.ipAddress(), exchange.rawRequest(),
-                exchange.rawResponse(), exchange.truncated());
     }
 }

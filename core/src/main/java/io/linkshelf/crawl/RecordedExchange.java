@@ -1,5 +1,6 @@
 package io.linkshelf.crawl;
 
+import io.linkshelf.warc.Exchange;
 import io.linkshelf.warc.Truncation;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,57 +13,50 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One HTTP request and its response exactly as they crossed the wire: the request bytes we wrote and the
- * response bytes we read (status line, headers, and the body still chunked and content-encoded), ready
- * to become a WARC request/response pair. A redirect chain has one exchange per hop.
+ * One hop of a fetch as the crawl holds it: the {@link Exchange} exactly as it crossed the wire (the one type for
+ * that, which the WARC writer takes as it is), plus what only the live crawl has: ownership of the spooled
+ * response file, and the status and headers it parsed to decide what to do next. A redirect chain has one per hop.
  *
- * <p>Closing it deletes the spooled response. It is the crawl's live, spooled side of an exchange (with the
- * status and headers the crawl decides on); {@code ExchangeWriter} hands the same bytes to the WARC writer as a
- * {@link io.linkshelf.warc.Exchange}, the record-to-be, and {@link io.linkshelf.warc.Truncation} is the one
- * truncation type of both.
+ * <p>Closing it deletes the spooled response.
  */
 final class RecordedExchange implements AutoCloseable {
 
-
-    private final URI target;
-    private final Instant date;
-    private final Optional<InetAddress> ipAddress;
-    private final byte[] rawRequest;
+    private final Exchange wire;
     private final Spool rawResponse;
     private final int status;
     private final List<Map.Entry<String, String>> headers;
-    private final Optional<Truncation> truncated;
 
     RecordedExchange(URI target, Instant date, Optional<InetAddress> ipAddress, byte[] rawRequest, Spool rawResponse,
             int status, List<Map.Entry<String, String>> headers, Optional<Truncation> truncated) {
-        this.target = Objects.requireNonNull(target);
-        this.date = Objects.requireNonNull(date);
-        this.ipAddress = Objects.requireNonNull(ipAddress);
-        this.rawRequest = rawRequest.clone();
+        this.wire = new Exchange(target, date, ipAddress, rawRequest, rawResponse, truncated);
         this.rawResponse = Objects.requireNonNull(rawResponse);
         this.status = status;
         this.headers = List.copyOf(headers);
-        this.truncated = Objects.requireNonNull(truncated);
+    }
+
+    /** The exchange as it went over the wire, ready to become a WARC request/response pair. */
+    Exchange wire() {
+        return wire;
     }
 
     /** The URL requested in this hop. */
     public URI target() {
-        return target;
+        return wire.target();
     }
 
     /** When the request started. */
     public Instant date() {
-        return date;
+        return wire.date();
     }
 
     /** The address of the server connected to; empty through a proxy, which hides it. */
     public Optional<InetAddress> ipAddress() {
-        return ipAddress;
+        return wire.ipAddress();
     }
 
     /** The request bytes exactly as written. */
     public byte[] rawRequest() {
-        return rawRequest.clone();
+        return wire.rawRequest();
     }
 
     /** The response bytes exactly as read; possibly partial (see {@link #truncated()}), possibly empty. */
@@ -90,7 +84,7 @@ final class RecordedExchange implements AutoCloseable {
     }
 
     public Optional<Truncation> truncated() {
-        return truncated;
+        return wire.truncated();
     }
 
     @Override
@@ -100,6 +94,6 @@ final class RecordedExchange implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RecordedExchange[" + target + " " + status + truncated.map(t -> " truncated " + t.name().toLowerCase(Locale.ROOT)).orElse("") + "]";
+        return "RecordedExchange[" + target() + " " + status + truncated().map(t -> " truncated " + t.name().toLowerCase(Locale.ROOT)).orElse("") + "]";
     }
 }
