@@ -40,14 +40,14 @@ public final class ArchiveLock implements AutoCloseable {
      */
     public static ArchiveLock acquireViews(Path archive) throws IOException {
         return take(ArchiveLayout.of(archive).viewLockFile("views"), false, holder -> new ArchiveLockedException(
-                "the mirror and text store of " + archive + " are being written by " + holder
+                "the derived views (mirror, text store, exports) of " + archive + " are being written by " + holder
                         + "; wait for that build to finish (a crashed build releases the lock by itself)"));
     }
 
     /** Takes the derived views' lock, waiting for a build that holds it (what a crawl does before its text-store update). */
     public static ArchiveLock awaitViews(Path archive) throws IOException {
         return take(ArchiveLayout.of(archive).viewLockFile("views"), true, holder -> new ArchiveLockedException(
-                "the mirror and text store of " + archive + " are locked by " + holder));
+                "the derived views (mirror, text store, exports) of " + archive + " are locked by " + holder));
     }
 
     private static ArchiveLock take(Path file, boolean wait, java.util.function.Function<String, ArchiveLockedException> busy)
